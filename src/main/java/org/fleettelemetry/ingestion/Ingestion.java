@@ -1,0 +1,131 @@
+package org.fleettelemetry.ingestion;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.fleettelemetry.shared.ErrorCode;
+import org.fleettelemetry.shared.FleetException;
+import org.fleettelemetry.vehicles.VehicleRef;
+import org.fleettelemetry.vehicles.Vehicles;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes reports as they arrive: checks each, finds its vehicle, and has the ledger credit them. A
+ * single report travels as a batch of one. Items of a batch are judged one by one: a bad item never
+ * spoils the others.
+ */
+@Service
+public class Ingestion {
+
+	static final int MAX_BATCH = 1000;
+
+	private final ReportParser parser;
+
+	private final Vehicles vehicles;
+
+	private final ReportLedger ledger;
+
+	private final MeterRegistry meters;
+
+	Ingestion(ReportParser parser, Vehicles vehicles, ReportLedger ledger, MeterRegistry meters) {
+		this.parser = parser;
+		this.vehicles = vehicles;
+		this.ledger = ledger;
+		this.meters = meters;
+	}
+
+	/**
+	 * One report of the vehicle {@code vin}; a malformed one fails with its field named.
+	 */
+	Outcome one(String vin, JsonNode body) {
+		Report report = this.parser.report(payloadFor(vin, body));
+		VehicleRef vehicle = this.vehicles.find(List.of(vin)).get(vin);
+		if (vehicle == null) {
+			throw FleetException.vehicleNotFound(vin);
+		}
+		return count(this.ledger.credit(List.of(new Submission(vin, vehicle, report, body.toString())))).get(0);
+	}
+
+	/**
+	 * A batch of reports, all of the vehicle {@code vin}, or of many vehicles (each item naming its own)
+	 * when {@code vin} is {@code null}. Outcomes come in the order sent.
+	 */
+	List<Outcome> batch(String vin, JsonNode body) {
+		if (!body.isArray()) {
+			throw new FleetException(ErrorCode.MALFORMED_REQUEST, "A batch is a JSON array of reports");
+		}
+		if (body.size() > MAX_BATCH) {
+			throw new FleetException(ErrorCode.BATCH_TOO_LARGE,
+					"A batch holds at most " + MAX_BATCH + " reports; this one has " + body.size());
+		}
+		Outcome[] outcomes = new Outcome[body.size()];
+		List<Integer> positions = new ArrayList<>();
+		List<Parsed> parsed = new ArrayList<>();
+		for (int i = 0; i < body.size(); i++) {
+			JsonNode item = body.get(i);
+			try {
+				ReportPayload payload = (vin != null) ? payloadFor(vin, item) : this.parser.payload(item);
+				String itemVin = (vin != null) ? vin : ReportParser.checkVin(payload.vin());
+				parsed.add(new Parsed(itemVin, this.parser.report(payload), item.toString()));
+				positions.add(i);
+			}
+			catch (FleetException ex) {
+				outcomes[i] = Outcome.rejected(ReportParser.reportIdOf(item), ex.code(), ex.getMessage());
+			}
+		}
+		List<Outcome> credited = credit(vin, parsed);
+		for (int i = 0; i < credited.size(); i++) {
+			outcomes[positions.get(i)] = credited.get(i);
+		}
+		return count(List.of(outcomes));
+	}
+
+	private List<Outcome> credit(String vin, List<Parsed> parsed) {
+		Set<String> vins = new LinkedHashSet<>();
+		parsed.forEach((p) -> vins.add(p.vin()));
+		if (vin != null) {
+			vins.add(vin);
+		}
+		Map<String, VehicleRef> known = this.vehicles.find(vins);
+		if (vin != null && !known.containsKey(vin)) {
+			throw FleetException.vehicleNotFound(vin);
+		}
+		if (parsed.isEmpty()) {
+			return List.of();
+		}
+		return this.ledger.credit(
+				parsed.stream().map((p) -> new Submission(p.vin(), known.get(p.vin()), p.report(), p.json())).toList());
+	}
+
+	private ReportPayload payloadFor(String vin, JsonNode item) {
+		ReportPayload payload = this.parser.payload(item);
+		if (payload.vin() != null && !payload.vin().equals(vin)) {
+			throw FleetException.invalidField("vin", "must be the VIN of the path, " + vin);
+		}
+		return payload;
+	}
+
+	private List<Outcome> count(List<Outcome> outcomes) {
+		for (Outcome outcome : outcomes) {
+			String reason = (outcome.code() != null) ? outcome.code().name() : outcome.status().name();
+			Counter.builder("telemetry.reports")
+				.description("Reports received, by outcome and by reason (a rejection's code)")
+				.tag("outcome", outcome.status().name().toLowerCase())
+				.tag("reason", reason.toLowerCase())
+				.register(this.meters)
+				.increment();
+		}
+		return outcomes;
+	}
+
+	private record Parsed(String vin, Report report, String json) {
+	}
+
+}

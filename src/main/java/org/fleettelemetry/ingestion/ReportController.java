@@ -1,0 +1,49 @@
+package org.fleettelemetry.ingestion;
+
+import org.fleettelemetry.shared.FleetException;
+import org.fleettelemetry.vehicles.Vin;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Where vehicles and gateways post their reports. Who may post for which VIN is decided by the
+ * security configuration.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ReportController {
+
+	private final Ingestion ingestion;
+
+	ReportController(Ingestion ingestion) {
+		this.ingestion = ingestion;
+	}
+
+	@PostMapping("/vehicles/{vin}/reports")
+	ResponseEntity<ReportAnswers.Single> report(@PathVariable String vin, @RequestBody JsonNode body) {
+		Outcome outcome = this.ingestion.one(Vin.check(vin), body);
+		return switch (outcome.status()) {
+			case ACCEPTED -> ResponseEntity.status(HttpStatus.CREATED).body(ReportAnswers.Single.of(outcome));
+			case DUPLICATE -> ResponseEntity.ok(ReportAnswers.Single.of(outcome));
+			case REJECTED -> throw new FleetException(outcome.code(), outcome.detail());
+		};
+	}
+
+	@PostMapping("/vehicles/{vin}/reports/batch")
+	ReportAnswers.Batch vehicleBatch(@PathVariable String vin, @RequestBody JsonNode body) {
+		return ReportAnswers.Batch.of(this.ingestion.batch(Vin.check(vin), body));
+	}
+
+	@PostMapping("/reports/batch")
+	ReportAnswers.Batch gatewayBatch(@RequestBody JsonNode body) {
+		return ReportAnswers.Batch.of(this.ingestion.batch(null, body));
+	}
+
+}

@@ -1,0 +1,117 @@
+package org.fleettelemetry.ingestion;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.fleettelemetry.fleet.FleetDelta;
+import org.fleettelemetry.fleet.FleetLedger;
+import org.fleettelemetry.shared.ErrorCode;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Credits a batch of reports in one transaction: each is judged against its vehicle's readings under
+ * that vehicle's row lock, then everything the batch changed is written set-wise, the fleet
+ * aggregates once. A report is credited {@code max(0, reading - highest reading so far)}, so replays
+ * and late reports credit nothing and a lost report is made up by the next.
+ */
+@Service
+class ReportLedger {
+
+	private final ReportStore store;
+
+	private final Judge judge;
+
+	private final FleetLedger fleet;
+
+	private final Clock clock;
+
+	ReportLedger(ReportStore store, IngestionSettings settings, FleetLedger fleet, Clock clock) {
+		this.store = store;
+		this.judge = new Judge(store, settings);
+		this.fleet = fleet;
+		this.clock = clock;
+	}
+
+	@Transactional
+	List<Outcome> credit(List<Submission> submissions) {
+		Instant now = this.clock.instant();
+		Map<Long, VehicleState> vehicles = this.store
+			.lock(submissions.stream().map(Submission::vehicle).filter(Objects::nonNull).toList());
+		Map<ReportStore.ReportKey, ReportStore.Stored> known = new HashMap<>(this.store.find(submissions.stream()
+			.filter((s) -> s.vehicle() != null)
+			.map((s) -> new ReportStore.ReportKey(s.vehicle().id(), s.report().reportId()))
+			.toList()));
+		Batch batch = new Batch();
+		List<Outcome> outcomes = new ArrayList<>(submissions.size());
+		for (Submission submission : submissions) {
+			outcomes.add(credit(submission, vehicles, known, batch, now));
+		}
+		this.store.insertReports(batch.credited, now);
+		this.store.insertAnomalies(batch.anomalies, now);
+		this.store.updateVehicles(vehicles.values());
+		if (!batch.reportingDays.isEmpty()) {
+			this.store.markReportingDays(batch.reportingDays).forEach(batch.fleet::newReportingVehicles);
+		}
+		this.fleet.record(batch.fleet);
+		return outcomes;
+	}
+
+	private Outcome credit(Submission submission, Map<Long, VehicleState> vehicles,
+			Map<ReportStore.ReportKey, ReportStore.Stored> known, Batch batch, Instant now) {
+		Report report = submission.report();
+		if (submission.vehicle() == null) {
+			return batch.quarantine(submission, ErrorCode.UNKNOWN_VEHICLE,
+					"No vehicle is registered with VIN " + submission.vin());
+		}
+		VehicleState vehicle = vehicles.get(submission.vehicle().id());
+		var key = new ReportStore.ReportKey(vehicle.ref.id(), report.reportId());
+		ReportStore.Stored previous = known.get(key);
+		if (previous != null) {
+			return previous.report().equals(report)
+					? Outcome.duplicate(report.reportId(), previous.creditedM(), vehicle.distanceM())
+					: Outcome.rejected(report.reportId(), ErrorCode.REPORT_ID_CONFLICT,
+							"Report " + report.reportId() + " was already received with other content");
+		}
+		Judge.Verdict refusal = this.judge.refusal(vehicle, report, now);
+		if (refusal != null) {
+			return batch.quarantine(submission, refusal.code(), refusal.detail());
+		}
+		VehicleState.Odometer odometer = vehicle.odometerAt(report.recordedAt());
+		long creditedM = odometer.accept(new Reading(report.recordedAt(), report.odometerM()));
+		vehicle.count(report, creditedM);
+		known.put(key, new ReportStore.Stored(report, creditedM));
+		batch.credited.add(new ReportStore.Credited(vehicle.ref.id(), odometer.seq, report, creditedM));
+		batch.fleet.accepted(report.day(), vehicle.ref.country(), creditedM);
+		batch.reportingDays.add(new ReportStore.VehicleDay(vehicle.ref.id(), report.day()));
+		return Outcome.accepted(report.reportId(), creditedM, vehicle.distanceM());
+	}
+
+	/** What one transaction has to write once every report is judged. */
+	private static final class Batch {
+
+		final List<ReportStore.Credited> credited = new ArrayList<>();
+
+		final List<ReportStore.Anomaly> anomalies = new ArrayList<>();
+
+		final Set<ReportStore.VehicleDay> reportingDays = new HashSet<>();
+
+		final FleetDelta fleet = new FleetDelta();
+
+		Outcome quarantine(Submission submission, ErrorCode code, String detail) {
+			this.anomalies.add(new ReportStore.Anomaly(submission.vin(), submission.report().reportId(), code, detail,
+					submission.json()));
+			return Outcome.rejected(submission.report().reportId(), code, detail);
+		}
+
+	}
+
+}

@@ -1,0 +1,216 @@
+package org.fleettelemetry.ingestion;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.fleettelemetry.vehicles.VehicleRef;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of crediting: locks, look-ups and the set-based writes of one transaction.
+ */
+@Repository
+class ReportStore {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	ReportStore(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	/**
+	 * Locks the vehicles' rows, in id order so that concurrent transactions cannot deadlock, and loads
+	 * their odometers. Every report of a vehicle is judged under this lock.
+	 */
+	Map<Long, VehicleState> lock(Collection<VehicleRef> vehicles) {
+		Map<Long, VehicleRef> refs = new TreeMap<>();
+		vehicles.forEach((ref) -> refs.put(ref.id(), ref));
+		Long[] ids = refs.keySet().toArray(Long[]::new);
+		Map<Long, Long> distances = new HashMap<>();
+		this.jdbc.sql("select id, distance_m from vehicles where id = any(?) order by id for update")
+			.param(ids)
+			.query((ResultSet rs) -> {
+				distances.put(rs.getLong("id"), rs.getLong("distance_m"));
+			});
+		Map<Long, List<VehicleState.Odometer>> odometers = new HashMap<>();
+		this.jdbc.sql("select * from odometers where vehicle_id = any(?) order by vehicle_id, seq")
+			.param(ids)
+			.query((ResultSet rs) -> {
+				odometers.computeIfAbsent(rs.getLong("vehicle_id"), (id) -> new ArrayList<>()).add(odometer(rs));
+			});
+		Map<Long, VehicleState> states = new HashMap<>();
+		refs.forEach((id, ref) -> states.put(id, new VehicleState(ref, distances.get(id), odometers.get(id))));
+		return states;
+	}
+
+	private static VehicleState.Odometer odometer(ResultSet rs) throws SQLException {
+		return new VehicleState.Odometer(rs.getInt("seq"), instant(rs.getTimestamp("effective_at")),
+				(Long) rs.getObject("baseline_m"), (Long) rs.getObject("high_m"), instant(rs.getTimestamp("high_at")));
+	}
+
+	/**
+	 * Stored reports with these keys, with the metres each credited.
+	 */
+	Map<ReportKey, Stored> find(Collection<ReportKey> keys) {
+		Map<ReportKey, Stored> found = new HashMap<>();
+		this.jdbc.sql("""
+				select * from reports where (vehicle_id, report_id) in
+				    (select * from unnest(?::bigint[], ?::varchar[]))""")
+			.params(keys.stream().map(ReportKey::vehicleId).toArray(Long[]::new),
+					keys.stream().map(ReportKey::reportId).toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				Report report = new Report(rs.getString("report_id"), ReportType.valueOf(rs.getString("type")),
+						instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("recorded_at")),
+						rs.getLong("odometer_m"), (Long) rs.getObject("distance_m"),
+						(Long) rs.getObject("energy_consumed_wh"), (Long) rs.getObject("energy_regenerated_wh"));
+				found.put(new ReportKey(rs.getLong("vehicle_id"), report.reportId()),
+						new Stored(report, rs.getLong("credited_m")));
+			});
+		return found;
+	}
+
+	/**
+	 * The stored reading of an odometer recorded last at or before {@code at}: the highest of them.
+	 */
+	Optional<Reading> before(long vehicleId, int seq, Instant at) {
+		return this.jdbc.sql("""
+				select recorded_at, odometer_m from reports
+				where vehicle_id = ? and odometer_seq = ? and recorded_at <= ?
+				order by recorded_at desc, odometer_m desc limit 1""")
+			.params(vehicleId, seq, Timestamp.from(at))
+			.query(ReportStore::reading)
+			.optional();
+	}
+
+	/**
+	 * The stored reading of an odometer recorded first after {@code at}: the lowest of them.
+	 */
+	Optional<Reading> after(long vehicleId, int seq, Instant at) {
+		return this.jdbc.sql("""
+				select recorded_at, odometer_m from reports
+				where vehicle_id = ? and odometer_seq = ? and recorded_at > ?
+				order by recorded_at, odometer_m limit 1""")
+			.params(vehicleId, seq, Timestamp.from(at))
+			.query(ReportStore::reading)
+			.optional();
+	}
+
+	private static Reading reading(ResultSet rs, int row) throws SQLException {
+		return new Reading(rs.getTimestamp("recorded_at").toInstant(), rs.getLong("odometer_m"));
+	}
+
+	void insertReports(List<Credited> reports, Instant receivedAt) {
+		List<Object[]> rows = new ArrayList<>(reports.size());
+		for (Credited c : reports) {
+			Report r = c.report();
+			rows.add(new Object[] { c.vehicleId(), r.reportId(), r.type().name(), c.odometerSeq(),
+					timestamp(r.startedAt()), timestamp(r.recordedAt()), r.odometerM(), r.distanceM(),
+					r.energyConsumedWh(), r.energyRegeneratedWh(), c.creditedM(), timestamp(receivedAt) });
+		}
+		this.template.batchUpdate("""
+				insert into reports (vehicle_id, report_id, type, odometer_seq, started_at, recorded_at, odometer_m,
+				    distance_m, energy_consumed_wh, energy_regenerated_wh, credited_m, received_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+	}
+
+	void insertAnomalies(List<Anomaly> anomalies, Instant receivedAt) {
+		List<Object[]> rows = new ArrayList<>(anomalies.size());
+		for (Anomaly a : anomalies) {
+			rows.add(new Object[] { a.vin(), a.reportId(), a.code().name(), a.detail(), a.reportJson(),
+					timestamp(receivedAt) });
+		}
+		this.template.batchUpdate("""
+				insert into anomalies (vin, report_id, code, detail, report, received_at)
+				values (?, ?, ?, ?, ?::jsonb, ?)""", rows);
+	}
+
+	void updateVehicles(Collection<VehicleState> vehicles) {
+		List<Object[]> rows = new ArrayList<>();
+		List<Object[]> odometers = new ArrayList<>();
+		for (VehicleState v : vehicles) {
+			if (!v.changed()) {
+				continue;
+			}
+			rows.add(new Object[] { v.addedDistanceM, v.addedReports, v.addedTrips, v.addedTripDistanceM,
+					v.addedConsumedWh, v.addedRegeneratedWh, timestamp(v.lastReportAt), v.ref.id() });
+			for (VehicleState.Odometer o : v.odometers) {
+				if (o.changed) {
+					odometers.add(new Object[] { o.baselineM, o.highM, timestamp(o.highAt), v.ref.id(), o.seq });
+				}
+			}
+		}
+		this.template.batchUpdate("""
+				update vehicles set distance_m = distance_m + ?, reports = reports + ?, trips = trips + ?,
+				    trip_distance_m = trip_distance_m + ?, energy_consumed_wh = energy_consumed_wh + ?,
+				    energy_regenerated_wh = energy_regenerated_wh + ?, last_report_at = greatest(last_report_at, ?)
+				where id = ?""", rows);
+		this.template.batchUpdate("update odometers set baseline_m = ?, high_m = ?, high_at = ? where vehicle_id = ? and seq = ?",
+				odometers);
+	}
+
+	/**
+	 * Records which vehicles reported on which days, and returns, per day, how many of them had not
+	 * reported on that day before.
+	 */
+	Map<LocalDate, Integer> markReportingDays(Collection<VehicleDay> vehicleDays) {
+		List<VehicleDay> sorted = vehicleDays.stream().sorted().toList();
+		Map<LocalDate, Integer> firsts = new TreeMap<>();
+		this.jdbc.sql("""
+				insert into vehicle_days (vehicle_id, day)
+				select * from unnest(?::bigint[], ?::date[]) on conflict do nothing returning day""")
+			.params(sorted.stream().map(VehicleDay::vehicleId).toArray(Long[]::new),
+					sorted.stream().map((d) -> d.day().toString()).toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				firsts.merge(rs.getObject("day", LocalDate.class), 1, Integer::sum);
+			});
+		return firsts;
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+	record ReportKey(long vehicleId, String reportId) {
+	}
+
+	record Stored(Report report, long creditedM) {
+	}
+
+	record Credited(long vehicleId, int odometerSeq, Report report, long creditedM) {
+	}
+
+	record Anomaly(String vin, String reportId, org.fleettelemetry.shared.ErrorCode code, String detail,
+			String reportJson) {
+	}
+
+	record VehicleDay(long vehicleId, LocalDate day) implements Comparable<VehicleDay> {
+
+		@Override
+		public int compareTo(VehicleDay other) {
+			int byVehicle = Long.compare(this.vehicleId, other.vehicleId);
+			return (byVehicle != 0) ? byVehicle : this.day.compareTo(other.day);
+		}
+
+	}
+
+}

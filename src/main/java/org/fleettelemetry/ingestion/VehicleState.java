@@ -1,0 +1,130 @@
+package org.fleettelemetry.ingestion;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fleettelemetry.vehicles.VehicleRef;
+
+/**
+ * One vehicle while a transaction credits its reports, its row locked: its odometers, what the
+ * transaction adds to its figures, and the readings it accepted but has not yet written.
+ */
+final class VehicleState {
+
+	final VehicleRef ref;
+
+	final List<Odometer> odometers;
+
+	final long storedDistanceM;
+
+	long addedDistanceM;
+
+	long addedReports;
+
+	long addedTrips;
+
+	long addedTripDistanceM;
+
+	long addedConsumedWh;
+
+	long addedRegeneratedWh;
+
+	Instant lastReportAt;
+
+	VehicleState(VehicleRef ref, long storedDistanceM, List<Odometer> odometers) {
+		this.ref = ref;
+		this.storedDistanceM = storedDistanceM;
+		this.odometers = odometers;
+	}
+
+	long distanceM() {
+		return this.storedDistanceM + this.addedDistanceM;
+	}
+
+	boolean changed() {
+		return this.addedReports > 0;
+	}
+
+	/**
+	 * The odometer a reading recorded at {@code recordedAt} belongs to: the latest one in effect then.
+	 */
+	Odometer odometerAt(Instant recordedAt) {
+		Odometer found = this.odometers.get(0);
+		for (Odometer odometer : this.odometers) {
+			if (odometer.effectiveAt == null || !odometer.effectiveAt.isAfter(recordedAt)) {
+				found = odometer;
+			}
+		}
+		return found;
+	}
+
+	void count(Report report, long creditedM) {
+		this.addedDistanceM += creditedM;
+		this.addedReports++;
+		if (report.isTrip()) {
+			this.addedTrips++;
+			this.addedTripDistanceM += orZero(report.distanceM());
+			this.addedConsumedWh += orZero(report.energyConsumedWh());
+			this.addedRegeneratedWh += orZero(report.energyRegeneratedWh());
+		}
+		if (this.lastReportAt == null || report.recordedAt().isAfter(this.lastReportAt)) {
+			this.lastReportAt = report.recordedAt();
+		}
+	}
+
+	private static long orZero(Long value) {
+		return (value != null) ? value : 0;
+	}
+
+	/**
+	 * One physical odometer: its baseline (never credited) and its highest accepted reading. Accepted
+	 * readings of one odometer never decrease over time, so the latest is also the highest.
+	 */
+	static final class Odometer {
+
+		final int seq;
+
+		final Instant effectiveAt;
+
+		Long baselineM;
+
+		Long highM;
+
+		Instant highAt;
+
+		boolean changed;
+
+		final List<Reading> pending = new ArrayList<>();
+
+		Odometer(int seq, Instant effectiveAt, Long baselineM, Long highM, Instant highAt) {
+			this.seq = seq;
+			this.effectiveAt = effectiveAt;
+			this.baselineM = baselineM;
+			this.highM = highM;
+			this.highAt = highAt;
+		}
+
+		/**
+		 * Takes an accepted reading and returns the metres it credits: its increase over the highest
+		 * reading so far (or over the baseline); the first reading without a baseline becomes it.
+		 */
+		long accept(Reading reading) {
+			long reference = (this.highM != null) ? this.highM
+					: (this.baselineM != null) ? this.baselineM : reading.odometerM();
+			if (this.baselineM == null) {
+				this.baselineM = reading.odometerM();
+			}
+			long credited = Math.max(0, reading.odometerM() - reference);
+			this.highM = Math.max(reference, reading.odometerM());
+			if (this.highAt == null || reading.recordedAt().isAfter(this.highAt)) {
+				this.highAt = reading.recordedAt();
+			}
+			this.pending.add(reading);
+			this.changed = true;
+			return credited;
+		}
+
+	}
+
+}

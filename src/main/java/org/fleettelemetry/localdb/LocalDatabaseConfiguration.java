@@ -1,0 +1,49 @@
+package org.fleettelemetry.localdb;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A first run needs no database: with no {@code spring.datasource.url} configured and the embedded
+ * server on the class path (as under {@code ./mvnw spring-boot:run}, never in the packaged jar), the
+ * service starts a real PostgreSQL of its own, its data under {@code ./data/}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres")
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class LocalDatabaseConfiguration {
+
+	@Bean(destroyMethod = "close")
+	LocalPostgres localPostgres(LocalDatabaseSettings settings) throws IOException {
+		return LocalPostgres.start(Path.of(settings.directory()), settings.port());
+	}
+
+	@Bean
+	JdbcConnectionDetails localPostgresConnection(LocalPostgres postgres) {
+		return new JdbcConnectionDetails() {
+
+			@Override
+			public String getUsername() {
+				return "postgres";
+			}
+
+			@Override
+			public String getPassword() {
+				return "";
+			}
+
+			@Override
+			public String getJdbcUrl() {
+				return postgres.jdbcUrl();
+			}
+
+		};
+	}
+
+}

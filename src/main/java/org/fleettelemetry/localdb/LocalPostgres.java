@@ -1,0 +1,86 @@
+package org.fleettelemetry.localdb;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server run from a Maven artifact, its data kept in a directory across restarts,
+ * with durable commits (the embedded default turns fsync off).
+ */
+final class LocalPostgres implements Closeable {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+
+	private final EmbeddedPostgres postgres;
+
+	private LocalPostgres(EmbeddedPostgres postgres) {
+		this.postgres = postgres;
+	}
+
+	static LocalPostgres start(Path directory, int port) throws IOException {
+		Files.createDirectories(directory);
+		stopStalePostmaster(directory);
+		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(directory)
+			.setCleanDataDirectory(false)
+			.setPort(port)
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on")
+			.setServerConfig("max_connections", "100")
+			.setPGStartupWait(Duration.ofSeconds(60))
+			.start();
+		log.info("Embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), directory.toAbsolutePath());
+		return new LocalPostgres(postgres);
+	}
+
+	String jdbcUrl() {
+		return this.postgres.getJdbcUrl("postgres", "postgres");
+	}
+
+	/**
+	 * A JVM killed with {@code kill -9} leaves its PostgreSQL running, holding the data directory; stop
+	 * it so that this run can start its own.
+	 */
+	static void stopStalePostmaster(Path directory) throws IOException {
+		Path pidFile = directory.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		Optional<ProcessHandle> stale = Files.readAllLines(pidFile)
+			.stream()
+			.findFirst()
+			.map(String::trim)
+			.filter((line) -> line.matches("\\d+"))
+			.flatMap((pid) -> ProcessHandle.of(Long.parseLong(pid)))
+			.filter(ProcessHandle::isAlive)
+			.filter((process) -> process.info().command().map((c) -> c.contains("postgres")).orElse(false));
+		if (stale.isEmpty()) {
+			return;
+		}
+		ProcessHandle process = stale.get();
+		log.warn("Stopping a PostgreSQL (pid {}) left running on {} by an earlier run", process.pid(), directory);
+		process.destroy();
+		try {
+			process.onExit().get(30, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			process.destroyForcibly();
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.postgres.close();
+	}
+
+}

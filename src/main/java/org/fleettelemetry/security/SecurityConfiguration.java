@@ -1,0 +1,74 @@
+package org.fleettelemetry.security;
+
+import java.util.function.Supplier;
+
+import org.fleettelemetry.shared.ErrorCode;
+import org.fleettelemetry.web.ProblemWriter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Who may call what: fleet-wide reads and operations probes are public, a vehicle's own figures and
+ * reports need that vehicle's token (or the admin's), gateway batches the gateway's or the admin's,
+ * and everything else the admin's.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, TokenResolver tokens, ProblemWriter problems) throws Exception {
+		http.csrf(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), AuthorizationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> problems.write(response, ErrorCode.UNAUTHORIZED,
+						"This endpoint needs Authorization: Bearer <token>"))
+				.accessDeniedHandler((request, response, ex) -> problems.write(response, ErrorCode.FORBIDDEN,
+						"This token does not give access to this resource")))
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(HttpMethod.GET, "/api/v1/fleet/**", "/api/v1/milestones").permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+				.permitAll()
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+				.requestMatchers("/error").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/vehicles/{vin}").access(vehicleOwner(false))
+				.requestMatchers(HttpMethod.POST, "/api/v1/vehicles/{vin}/reports", "/api/v1/vehicles/{vin}/reports/batch")
+				.access(vehicleOwner(true))
+				.requestMatchers(HttpMethod.POST, "/api/v1/reports/batch").hasAnyRole("ADMIN", "GATEWAY")
+				.anyRequest()
+				.hasRole("ADMIN"));
+		return http.build();
+	}
+
+	/**
+	 * The admin, or the vehicle named by the path's {@code vin}; the gateway too where it relays.
+	 */
+	private static AuthorizationManager<RequestAuthorizationContext> vehicleOwner(boolean gatewayAllowed) {
+		return (Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) -> {
+			if (!(authentication.get() instanceof Caller.Authentication auth)) {
+				return new AuthorizationDecision(false);
+			}
+			Caller caller = auth.getPrincipal();
+			boolean granted = caller.owns(context.getVariables().get("vin"))
+					|| (gatewayAllowed && caller.role() == Caller.Role.GATEWAY);
+			return (AuthorizationResult) new AuthorizationDecision(granted);
+		};
+	}
+
+}

@@ -1,0 +1,29 @@
+package org.fleettelemetry.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The service-wide bearer tokens.
+ *
+ * @param admin the administrator's token
+ * @param gateway the token of a back-end that relays reports of many vehicles
+ */
+@ConfigurationProperties("fleet")
+record SecuritySettings(@DefaultValue Admin admin, @DefaultValue Gateway gateway) {
+
+	/**
+	 * @param token the admin bearer token (env {@code FLEET_ADMIN_TOKEN}); when empty, one is generated
+	 * at start-up and logged once
+	 */
+	record Admin(String token) {
+	}
+
+	/**
+	 * @param token the gateway bearer token (env {@code FLEET_GATEWAY_TOKEN}); when empty, only the
+	 * admin token may post gateway batches
+	 */
+	record Gateway(String token) {
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.fleettelemetry.vehicles;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Registration and upkeep of vehicles. Who may call what is decided by the security configuration.
+ */
+@RestController
+@RequestMapping("/api/v1/vehicles")
+class VehicleController {
+
+	private final Vehicles vehicles;
+
+	VehicleController(Vehicles vehicles) {
+		this.vehicles = vehicles;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	VehicleRequests.Credentials register(@RequestBody VehicleRequests.Register request) {
+		return this.vehicles.register(request);
+	}
+
+	@GetMapping("/{vin}")
+	VehicleView vehicle(@PathVariable String vin) {
+		return this.vehicles.view(Vin.check(vin));
+	}
+
+	@PostMapping("/{vin}/token")
+	VehicleRequests.Credentials rotateToken(@PathVariable String vin) {
+		return this.vehicles.rotateToken(Vin.check(vin));
+	}
+
+	@PostMapping("/{vin}/odometer-resets")
+	@ResponseStatus(HttpStatus.CREATED)
+	VehicleRequests.OdometerResetDone resetOdometer(@PathVariable String vin,
+			@RequestBody VehicleRequests.OdometerReset reset) {
+		return this.vehicles.resetOdometer(Vin.check(vin), reset);
+	}
+
+}

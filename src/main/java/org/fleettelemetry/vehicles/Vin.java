@@ -1,0 +1,32 @@
+package org.fleettelemetry.vehicles;
+
+import java.util.regex.Pattern;
+
+import org.fleettelemetry.shared.FleetException;
+
+/**
+ * Vehicle identification numbers: 17 characters, digits and capital letters except I, O and Q.
+ */
+public final class Vin {
+
+	private static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
+
+	private Vin() {
+	}
+
+	public static boolean isValid(String vin) {
+		return vin != null && VIN.matcher(vin).matches();
+	}
+
+	/**
+	 * Returns {@code vin} when it is well-formed, else fails naming the field.
+	 */
+	public static String check(String vin) {
+		if (!isValid(vin)) {
+			throw FleetException.invalidField("vin",
+					"must be 17 characters, digits and capital letters except I, O and Q");
+		}
+		return vin;
+	}
+
+}

@@ -1,0 +1,91 @@
+package org.fleettelemetry.web;
+
+import java.util.stream.Collectors;
+
+import org.fleettelemetry.shared.ErrorCode;
+import org.fleettelemetry.shared.FleetException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every failure into an RFC 9457 problem detail with a {@code code}: never a stack trace,
+ * never HTML.
+ */
+@RestControllerAdvice
+class ProblemHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	@ExceptionHandler
+	ProblemDetail fleet(FleetException ex) {
+		return (ex.field() != null) ? Problems.invalidField(ex.field(), ex.getMessage())
+				: Problems.of(ex.code(), ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PayloadTooLargeException tooLarge) {
+				return Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+			}
+			if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+				String field = JsonPaths.describe(bind.getPath());
+				return Problems.invalidField(field, field + ": " + JsonPaths.reason(bind));
+			}
+		}
+		boolean json = ex.getCause() instanceof JacksonException;
+		return Problems.of(ErrorCode.MALFORMED_REQUEST,
+				json ? "The body is not valid JSON of the expected shape" : "The request body is missing or unreadable");
+	}
+
+	@ExceptionHandler
+	ProblemDetail missingParameter(MissingServletRequestParameterException ex) {
+		return Problems.invalidField(ex.getParameterName(), ex.getParameterName() + ": is required");
+	}
+
+	@ExceptionHandler
+	ProblemDetail parameterType(MethodArgumentTypeMismatchException ex) {
+		return Problems.invalidField(ex.getName(), ex.getName() + ": cannot be read as " + ex.getRequiredType().getSimpleName());
+	}
+
+	@ExceptionHandler
+	ProblemDetail notFound(NoResourceFoundException ex) {
+		return Problems.of(ErrorCode.NOT_FOUND, "No resource at " + ex.getResourcePath());
+	}
+
+	@ExceptionHandler
+	ProblemDetail method(HttpRequestMethodNotSupportedException ex) {
+		return Problems.of(ErrorCode.METHOD_NOT_ALLOWED, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail mediaType(HttpMediaTypeNotSupportedException ex) {
+		String supported = ex.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", "));
+		return Problems.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send " + supported);
+	}
+
+	@ExceptionHandler
+	ProblemDetail acceptable(HttpMediaTypeNotAcceptableException ex) {
+		return Problems.of(ErrorCode.NOT_ACCEPTABLE, ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unexpected(Exception ex) {
+		log.error("Unexpected failure", ex);
+		return Problems.of(ErrorCode.INTERNAL_ERROR, "The service failed to handle the request; it has been logged");
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.fleettelemetry.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.fleettelemetry.shared.ErrorCode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a problem detail straight to a servlet response, for the filters that answer before Spring
+ * MVC is reached (authentication, body size).
+ */
+@Component
+public class ProblemWriter {
+
+	private final JsonMapper json;
+
+	ProblemWriter(JsonMapper json) {
+		this.json = json;
+	}
+
+	public void write(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
+		ProblemDetail problem = Problems.of(code, detail);
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		if (code == ErrorCode.UNAUTHORIZED) {
+			response.setHeader("WWW-Authenticate", "Bearer");
+		}
+		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+}

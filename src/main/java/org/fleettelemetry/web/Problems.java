@@ -1,0 +1,63 @@
+package org.fleettelemetry.web;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.fleettelemetry.shared.ErrorCode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Builds the RFC 9457 problem details of the service: every one has a {@code code}, and the HTTP
+ * status of each code is decided here, in one place.
+ */
+public final class Problems {
+
+	private static final Map<ErrorCode, HttpStatus> STATUS = new EnumMap<>(ErrorCode.class);
+
+	static {
+		STATUS.put(ErrorCode.MALFORMED_REQUEST, HttpStatus.BAD_REQUEST);
+		STATUS.put(ErrorCode.INVALID_FIELD, HttpStatus.BAD_REQUEST);
+		STATUS.put(ErrorCode.BATCH_TOO_LARGE, HttpStatus.BAD_REQUEST);
+		STATUS.put(ErrorCode.PAYLOAD_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE);
+		STATUS.put(ErrorCode.UNAUTHORIZED, HttpStatus.UNAUTHORIZED);
+		STATUS.put(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN);
+		STATUS.put(ErrorCode.NOT_FOUND, HttpStatus.NOT_FOUND);
+		STATUS.put(ErrorCode.METHOD_NOT_ALLOWED, HttpStatus.METHOD_NOT_ALLOWED);
+		STATUS.put(ErrorCode.UNSUPPORTED_MEDIA_TYPE, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+		STATUS.put(ErrorCode.NOT_ACCEPTABLE, HttpStatus.NOT_ACCEPTABLE);
+		STATUS.put(ErrorCode.VEHICLE_NOT_FOUND, HttpStatus.NOT_FOUND);
+		STATUS.put(ErrorCode.VIN_ALREADY_REGISTERED, HttpStatus.CONFLICT);
+		STATUS.put(ErrorCode.RESET_OUT_OF_ORDER, HttpStatus.CONFLICT);
+		STATUS.put(ErrorCode.REPORT_ID_CONFLICT, HttpStatus.CONFLICT);
+		STATUS.put(ErrorCode.UNKNOWN_VEHICLE, HttpStatus.UNPROCESSABLE_CONTENT);
+		STATUS.put(ErrorCode.ODOMETER_ROLLBACK, HttpStatus.UNPROCESSABLE_CONTENT);
+		STATUS.put(ErrorCode.IMPLAUSIBLE_DISTANCE, HttpStatus.UNPROCESSABLE_CONTENT);
+		STATUS.put(ErrorCode.TIMESTAMP_IN_FUTURE, HttpStatus.UNPROCESSABLE_CONTENT);
+		STATUS.put(ErrorCode.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE);
+		STATUS.put(ErrorCode.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR);
+	}
+
+	private Problems() {
+	}
+
+	public static HttpStatus status(ErrorCode code) {
+		return STATUS.get(code);
+	}
+
+	public static ProblemDetail of(ErrorCode code, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(code), detail);
+		problem.setType(java.net.URI.create(code.typeUri()));
+		problem.setTitle(code.title());
+		problem.setProperty("code", code.name());
+		return problem;
+	}
+
+	public static ProblemDetail invalidField(String field, String detail) {
+		ProblemDetail problem = of(ErrorCode.INVALID_FIELD, detail);
+		problem.setProperty("field", field);
+		return problem;
+	}
+
+}
