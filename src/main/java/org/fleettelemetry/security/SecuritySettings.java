@@ -14,9 +14,10 @@ record SecuritySettings(@DefaultValue Admin admin, @DefaultValue Gateway gateway
 
 	/**
 	 * @param token the admin bearer token (env {@code FLEET_ADMIN_TOKEN}); when empty, one is generated
-	 * at start-up and logged once
+	 * at the first start, logged once and kept in {@code generatedTokenFile}
+	 * @param generatedTokenFile where a generated admin token is kept for later runs
 	 */
-	record Admin(String token) {
+	record Admin(String token, @DefaultValue("./data/admin-token") String generatedTokenFile) {
 	}
 
 	/**

@@ -2,13 +2,9 @@ package org.fleettelemetry.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 
 import org.fleettelemetry.vehicles.Vehicles;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -20,8 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenResolver {
 
-	private static final Logger log = LoggerFactory.getLogger(TokenResolver.class);
-
 	private final byte[] adminToken;
 
 	private final byte[] gatewayToken;
@@ -29,13 +23,7 @@ class TokenResolver {
 	private final Vehicles vehicles;
 
 	TokenResolver(SecuritySettings settings, Vehicles vehicles) {
-		String admin = settings.admin().token();
-		if (admin == null || admin.isBlank()) {
-			byte[] random = new byte[32];
-			new SecureRandom().nextBytes(random);
-			admin = "adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-			log.warn("No fleet.admin.token (FLEET_ADMIN_TOKEN) is configured; generated for this run: {}", admin);
-		}
+		String admin = AdminToken.resolve(settings.admin());
 		String gateway = settings.gateway().token();
 		this.adminToken = admin.getBytes(StandardCharsets.UTF_8);
 		this.gatewayToken = (gateway != null && !gateway.isBlank()) ? gateway.getBytes(StandardCharsets.UTF_8) : null;

@@ -1,0 +1,65 @@
+package org.fleettelemetry.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin token in force: the configured one, or, when none is, one generated on the first start,
+ * logged once and kept in a file readable by its owner only, so that later runs (and the README's
+ * examples) use the same.
+ */
+final class AdminToken {
+
+	private static final Logger log = LoggerFactory.getLogger(AdminToken.class);
+
+	private AdminToken() {
+	}
+
+	static String resolve(SecuritySettings.Admin settings) {
+		if (settings.token() != null && !settings.token().isBlank()) {
+			return settings.token();
+		}
+		Path file = Path.of(settings.generatedTokenFile());
+		try {
+			if (Files.exists(file)) {
+				log.info("No fleet.admin.token is configured; using the generated one kept in {}", file.toAbsolutePath());
+				return Files.readString(file, StandardCharsets.UTF_8).trim();
+			}
+			String token = generate();
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Files.writeString(file, token, StandardCharsets.UTF_8);
+			restrict(file);
+			log.warn("No fleet.admin.token (env FLEET_ADMIN_TOKEN) is configured. Generated admin token: {} (kept in {})",
+					token, file.toAbsolutePath());
+			return token;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not keep the generated admin token in " + file, ex);
+		}
+	}
+
+	private static String generate() {
+		byte[] random = new byte[32];
+		new SecureRandom().nextBytes(random);
+		return "adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+	}
+
+	private static void restrict(Path file) throws IOException {
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (UnsupportedOperationException ex) {
+			// not a POSIX file system: its default permissions stand
+		}
+	}
+
+}

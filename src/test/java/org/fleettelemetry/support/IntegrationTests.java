@@ -1,0 +1,44 @@
+package org.fleettelemetry.support;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The base of tests that start the whole application on a real port, over the shared test database,
+ * each test starting from empty tables.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN,
+				"fleet.gateway.token=" + IntegrationTests.GATEWAY_TOKEN })
+public abstract class IntegrationTests {
+
+	public static final String ADMIN_TOKEN = "test-admin-token";
+
+	public static final String GATEWAY_TOKEN = "test-gateway-token";
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	protected Api api;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
+
+	@BeforeEach
+	void emptyDatabase() {
+		TestDatabase.empty(this.jdbc);
+		this.api = new Api("http://localhost:" + this.port);
+	}
+
+}

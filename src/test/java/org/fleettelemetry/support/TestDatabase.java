@@ -1,0 +1,93 @@
+package org.fleettelemetry.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The one real PostgreSQL of a test run, started on first use and shared by every test class: an
+ * embedded server by default, or a Testcontainers one with {@code -Dfleet.test.database=testcontainers}
+ * where a Docker engine is available (without one, the run falls back to the embedded server).
+ */
+public final class TestDatabase {
+
+	private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+
+	private static Connection connection;
+
+	private TestDatabase() {
+	}
+
+	public static synchronized Connection get() {
+		if (connection == null) {
+			connection = wantsTestcontainers() ? startContainer() : startEmbedded();
+		}
+		return connection;
+	}
+
+	/**
+	 * Points a Spring context at the test database.
+	 */
+	public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		Connection db = get();
+		registry.add("spring.datasource.url", db::jdbcUrl);
+		registry.add("spring.datasource.username", db::username);
+		registry.add("spring.datasource.password", db::password);
+	}
+
+	/**
+	 * Empties every table the service writes, so that a test starts from a fresh fleet.
+	 */
+	public static void empty(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		jdbc.sql("truncate reports, anomalies, vehicle_days, fleet_daily, fleet_countries, odometers, vehicles "
+				+ "restart identity cascade").update();
+		jdbc.sql("update fleet_totals set distance_m = 0, reports = 0, vehicles = 0").update();
+	}
+
+	private static boolean wantsTestcontainers() {
+		if (!"testcontainers".equalsIgnoreCase(System.getProperty("fleet.test.database", "embedded"))) {
+			return false;
+		}
+		if (DockerClientFactory.instance().isDockerAvailable()) {
+			return true;
+		}
+		log.warn("fleet.test.database=testcontainers, but no Docker engine answers: using the embedded PostgreSQL");
+		return false;
+	}
+
+	private static Connection startContainer() {
+		PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+		container.start();
+		return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+	}
+
+	private static Connection startEmbedded() {
+		try {
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					log.warn("Could not stop the embedded PostgreSQL", ex);
+				}
+			}));
+			return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL", ex);
+		}
+	}
+
+	/**
+	 * How to reach the test database.
+	 */
+	public record Connection(String jdbcUrl, String username, String password) {
+	}
+
+}
