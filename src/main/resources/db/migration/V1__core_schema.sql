@@ -24,6 +24,7 @@ create table odometers (
     seq           int          not null,
     effective_at  timestamptz,             -- null for the odometer fitted at enrolment
     baseline_m    bigint,                  -- null until the first accepted reading when not given
+    baseline_read boolean      not null default false,  -- the baseline is that first reading (dated)
     high_m        bigint,                  -- highest accepted reading
     high_at       timestamptz,             -- latest recordedAt among accepted readings
     reason        varchar(200),

@@ -38,8 +38,9 @@ final class Judge {
 		}
 		VehicleState.Odometer odometer = vehicle.odometerAt(at);
 		long reading = report.odometerM();
-		if (odometer.baselineM != null && reading < odometer.baselineM) {
-			return rollback(reading, "below the odometer's baseline of " + Distances.km(odometer.baselineM) + " km");
+		Long floor = odometer.floorM();
+		if (floor != null && reading < floor) {
+			return rollback(reading, "below the odometer's baseline of " + Distances.km(floor) + " km");
 		}
 		Reading before = null;
 		Reading after = null;

@@ -61,7 +61,8 @@ class ReportStore {
 
 	private static VehicleState.Odometer odometer(ResultSet rs) throws SQLException {
 		return new VehicleState.Odometer(rs.getInt("seq"), instant(rs.getTimestamp("effective_at")),
-				(Long) rs.getObject("baseline_m"), (Long) rs.getObject("high_m"), instant(rs.getTimestamp("high_at")));
+				(Long) rs.getObject("baseline_m"), rs.getBoolean("baseline_read"), (Long) rs.getObject("high_m"),
+				instant(rs.getTimestamp("high_at")));
 	}
 
 	/**
@@ -151,7 +152,8 @@ class ReportStore {
 					v.addedConsumedWh, v.addedRegeneratedWh, timestamp(v.lastReportAt), v.ref.id() });
 			for (VehicleState.Odometer o : v.odometers) {
 				if (o.changed) {
-					odometers.add(new Object[] { o.baselineM, o.highM, timestamp(o.highAt), v.ref.id(), o.seq });
+					odometers.add(new Object[] { o.baselineM, o.baselineRead, o.highM, timestamp(o.highAt), v.ref.id(),
+							o.seq });
 				}
 			}
 		}
@@ -160,7 +162,7 @@ class ReportStore {
 				    trip_distance_m = trip_distance_m + ?, energy_consumed_wh = energy_consumed_wh + ?,
 				    energy_regenerated_wh = energy_regenerated_wh + ?, last_report_at = greatest(last_report_at, ?)
 				where id = ?""", rows);
-		this.template.batchUpdate("update odometers set baseline_m = ?, high_m = ?, high_at = ? where vehicle_id = ? and seq = ?",
+		this.template.batchUpdate("update odometers set baseline_m = ?, baseline_read = ?, high_m = ?, high_at = ? where vehicle_id = ? and seq = ?",
 				odometers);
 	}
 

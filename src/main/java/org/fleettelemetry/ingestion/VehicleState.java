@@ -89,6 +89,9 @@ final class VehicleState {
 
 		Long baselineM;
 
+		/** Whether the baseline is a dated reading (the first one accepted), not an undated enrolment figure. */
+		boolean baselineRead;
+
 		Long highM;
 
 		Instant highAt;
@@ -97,12 +100,21 @@ final class VehicleState {
 
 		final List<Reading> pending = new ArrayList<>();
 
-		Odometer(int seq, Instant effectiveAt, Long baselineM, Long highM, Instant highAt) {
+		Odometer(int seq, Instant effectiveAt, Long baselineM, boolean baselineRead, Long highM, Instant highAt) {
 			this.seq = seq;
 			this.effectiveAt = effectiveAt;
 			this.baselineM = baselineM;
+			this.baselineRead = baselineRead;
 			this.highM = highM;
 			this.highAt = highAt;
+		}
+
+		/**
+		 * The undated floor no reading may go below: the baseline given at enrolment or at a reset. A
+		 * baseline taken from a reading is dated, and judged as a reading.
+		 */
+		Long floorM() {
+			return this.baselineRead ? null : this.baselineM;
 		}
 
 		/**
@@ -114,6 +126,7 @@ final class VehicleState {
 					: (this.baselineM != null) ? this.baselineM : reading.odometerM();
 			if (this.baselineM == null) {
 				this.baselineM = reading.odometerM();
+				this.baselineRead = true;
 			}
 			long credited = Math.max(0, reading.odometerM() - reference);
 			this.highM = Math.max(reference, reading.odometerM());

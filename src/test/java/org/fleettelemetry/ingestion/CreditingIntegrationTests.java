@@ -148,6 +148,19 @@ class CreditingIntegrationTests extends IntegrationTests {
 	}
 
 	@Test
+	void aReadingRecordedBeforeTheFirstReadingIsLateNotARollback() {
+		String vin = "SJNFAAZE0U6000002";
+		String other = this.api.register(vin, "FR", null);
+		String reports = "/api/v1/vehicles/" + vin + "/reports";
+		this.api.post(reports, other, odometer("b", "2014-09-30T11:00:00Z", 5000));
+		Response earlier = this.api.post(reports, other, odometer("a", "2014-09-30T10:00:00Z", 4990));
+		assertThat(earlier.status()).isEqualTo(201);
+		assertThat(earlier.decimal("creditedKm")).isEqualByComparingTo("0");
+		assertThat(this.api.post(reports, other, odometer("c", "2014-09-30T12:00:00Z", 5010)).decimal("creditedKm"))
+			.isEqualByComparingTo("10");
+	}
+
+	@Test
 	void tripsFeedTripStatisticsNotTheCreditedDistance() {
 		Map<String, Object> trip = odometer("t", "2014-09-30T10:00:00Z", 1010);
 		trip.put("type", "TRIP");
