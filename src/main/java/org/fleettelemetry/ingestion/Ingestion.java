@@ -1,17 +1,12 @@
 package org.fleettelemetry.ingestion;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
-import org.fleettelemetry.vehicles.VehicleRef;
-import org.fleettelemetry.vehicles.Vehicles;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Service;
@@ -28,16 +23,13 @@ public class Ingestion {
 
 	private final ReportParser parser;
 
-	private final Vehicles vehicles;
-
-	private final ReportLedger ledger;
+	private final GroupCommit commits;
 
 	private final MeterRegistry meters;
 
-	Ingestion(ReportParser parser, Vehicles vehicles, ReportLedger ledger, MeterRegistry meters) {
+	Ingestion(ReportParser parser, GroupCommit commits, MeterRegistry meters) {
 		this.parser = parser;
-		this.vehicles = vehicles;
-		this.ledger = ledger;
+		this.commits = commits;
 		this.meters = meters;
 	}
 
@@ -46,11 +38,7 @@ public class Ingestion {
 	 */
 	Outcome one(String vin, JsonNode body) {
 		Report report = this.parser.report(payloadFor(vin, body));
-		VehicleRef vehicle = this.vehicles.find(List.of(vin)).get(vin);
-		if (vehicle == null) {
-			throw FleetException.vehicleNotFound(vin);
-		}
-		return count(this.ledger.credit(List.of(new Submission(vin, vehicle, report, body.toString())))).get(0);
+		return count(this.commits.credit(List.of(new Submission(vin, report, body.toString())))).get(0);
 	}
 
 	/**
@@ -67,41 +55,24 @@ public class Ingestion {
 		}
 		Outcome[] outcomes = new Outcome[body.size()];
 		List<Integer> positions = new ArrayList<>();
-		List<Parsed> parsed = new ArrayList<>();
+		List<Submission> parsed = new ArrayList<>();
 		for (int i = 0; i < body.size(); i++) {
 			JsonNode item = body.get(i);
 			try {
 				ReportPayload payload = (vin != null) ? payloadFor(vin, item) : this.parser.payload(item);
 				String itemVin = (vin != null) ? vin : ReportParser.checkVin(payload.vin());
-				parsed.add(new Parsed(itemVin, this.parser.report(payload), item.toString()));
+				parsed.add(new Submission(itemVin, this.parser.report(payload), item.toString()));
 				positions.add(i);
 			}
 			catch (FleetException ex) {
 				outcomes[i] = Outcome.rejected(ReportParser.reportIdOf(item), ex.code(), ex.getMessage());
 			}
 		}
-		List<Outcome> credited = credit(vin, parsed);
+		List<Outcome> credited = this.commits.credit(parsed);
 		for (int i = 0; i < credited.size(); i++) {
 			outcomes[positions.get(i)] = credited.get(i);
 		}
 		return count(List.of(outcomes));
-	}
-
-	private List<Outcome> credit(String vin, List<Parsed> parsed) {
-		Set<String> vins = new LinkedHashSet<>();
-		parsed.forEach((p) -> vins.add(p.vin()));
-		if (vin != null) {
-			vins.add(vin);
-		}
-		Map<String, VehicleRef> known = this.vehicles.find(vins);
-		if (vin != null && !known.containsKey(vin)) {
-			throw FleetException.vehicleNotFound(vin);
-		}
-		if (parsed.isEmpty()) {
-			return List.of();
-		}
-		return this.ledger.credit(
-				parsed.stream().map((p) -> new Submission(p.vin(), known.get(p.vin()), p.report(), p.json())).toList());
 	}
 
 	private ReportPayload payloadFor(String vin, JsonNode item) {
@@ -123,9 +94,6 @@ public class Ingestion {
 				.increment();
 		}
 		return outcomes;
-	}
-
-	private record Parsed(String vin, Report report, String json) {
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.fleettelemetry.fleet.FleetDelta;
@@ -44,11 +43,10 @@ class ReportLedger {
 	@Transactional
 	List<Outcome> credit(List<Submission> submissions) {
 		Instant now = this.clock.instant();
-		Map<Long, VehicleState> vehicles = this.store
-			.lock(submissions.stream().map(Submission::vehicle).filter(Objects::nonNull).toList());
+		Map<String, VehicleState> vehicles = this.store.lock(submissions.stream().map(Submission::vin).toList());
 		Map<ReportStore.ReportKey, ReportStore.Stored> known = new HashMap<>(this.store.find(submissions.stream()
-			.filter((s) -> s.vehicle() != null)
-			.map((s) -> new ReportStore.ReportKey(s.vehicle().id(), s.report().reportId()))
+			.filter((s) -> vehicles.containsKey(s.vin()))
+			.map((s) -> new ReportStore.ReportKey(vehicles.get(s.vin()).ref.id(), s.report().reportId()))
 			.toList()));
 		Batch batch = new Batch();
 		List<Outcome> outcomes = new ArrayList<>(submissions.size());
@@ -65,14 +63,14 @@ class ReportLedger {
 		return outcomes;
 	}
 
-	private Outcome credit(Submission submission, Map<Long, VehicleState> vehicles,
+	private Outcome credit(Submission submission, Map<String, VehicleState> vehicles,
 			Map<ReportStore.ReportKey, ReportStore.Stored> known, Batch batch, Instant now) {
 		Report report = submission.report();
-		if (submission.vehicle() == null) {
+		VehicleState vehicle = vehicles.get(submission.vin());
+		if (vehicle == null) {
 			return batch.quarantine(submission, ErrorCode.UNKNOWN_VEHICLE,
 					"No vehicle is registered with VIN " + submission.vin());
 		}
-		VehicleState vehicle = vehicles.get(submission.vehicle().id());
 		var key = new ReportStore.ReportKey(vehicle.ref.id(), report.reportId());
 		ReportStore.Stored previous = known.get(key);
 		if (previous != null) {

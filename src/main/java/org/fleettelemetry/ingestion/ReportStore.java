@@ -35,27 +35,28 @@ class ReportStore {
 	}
 
 	/**
-	 * Locks the vehicles' rows, in id order so that concurrent transactions cannot deadlock, and loads
-	 * their odometers. Every report of a vehicle is judged under this lock.
+	 * Locks the rows of the registered vehicles among {@code vins}, in id order so that concurrent
+	 * transactions cannot deadlock, and loads their odometers. Every report of a vehicle is judged under
+	 * this lock. Unknown VINs are left out.
 	 */
-	Map<Long, VehicleState> lock(Collection<VehicleRef> vehicles) {
+	Map<String, VehicleState> lock(Collection<String> vins) {
 		Map<Long, VehicleRef> refs = new TreeMap<>();
-		vehicles.forEach((ref) -> refs.put(ref.id(), ref));
-		Long[] ids = refs.keySet().toArray(Long[]::new);
 		Map<Long, Long> distances = new HashMap<>();
-		this.jdbc.sql("select id, distance_m from vehicles where id = any(?) order by id for update")
-			.param(ids)
+		this.jdbc.sql("select id, vin, country, distance_m from vehicles where vin = any(?) order by id for update")
+			.param(vins.stream().distinct().toArray(String[]::new))
 			.query((ResultSet rs) -> {
-				distances.put(rs.getLong("id"), rs.getLong("distance_m"));
+				long id = rs.getLong("id");
+				refs.put(id, new VehicleRef(id, rs.getString("vin"), rs.getString("country")));
+				distances.put(id, rs.getLong("distance_m"));
 			});
 		Map<Long, List<VehicleState.Odometer>> odometers = new HashMap<>();
 		this.jdbc.sql("select * from odometers where vehicle_id = any(?) order by vehicle_id, seq")
-			.param(ids)
+			.param(refs.keySet().toArray(Long[]::new))
 			.query((ResultSet rs) -> {
 				odometers.computeIfAbsent(rs.getLong("vehicle_id"), (id) -> new ArrayList<>()).add(odometer(rs));
 			});
-		Map<Long, VehicleState> states = new HashMap<>();
-		refs.forEach((id, ref) -> states.put(id, new VehicleState(ref, distances.get(id), odometers.get(id))));
+		Map<String, VehicleState> states = new HashMap<>();
+		refs.forEach((id, ref) -> states.put(ref.vin(), new VehicleState(ref, distances.get(id), odometers.get(id))));
 		return states;
 	}
 

@@ -7,13 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.fleettelemetry.fleet.Co2;
 import org.fleettelemetry.fleet.FleetLedger;
@@ -158,19 +154,6 @@ public class Vehicles {
 			.param(VehicleTokens.hash(token))
 			.query(String.class)
 			.optional();
-	}
-
-	/**
-	 * The registered vehicles among {@code vins}, by VIN; unknown VINs are left out.
-	 */
-	@Transactional(readOnly = true)
-	public Map<String, VehicleRef> find(Collection<String> vins) {
-		return this.jdbc.sql("select id, vin, country from vehicles where vin = any(?)")
-			.param(vins.toArray(String[]::new))
-			.query(VehicleRef.class)
-			.list()
-			.stream()
-			.collect(Collectors.toMap(VehicleRef::vin, Function.identity()));
 	}
 
 }

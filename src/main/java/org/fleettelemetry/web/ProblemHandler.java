@@ -9,7 +9,12 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -30,9 +35,29 @@ class ProblemHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
 	@ExceptionHandler
-	ProblemDetail fleet(FleetException ex) {
-		return (ex.field() != null) ? Problems.invalidField(ex.field(), ex.getMessage())
-				: Problems.of(ex.code(), ex.getMessage());
+	ResponseEntity<ProblemDetail> fleet(FleetException ex) {
+		if (ex.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+			return unavailable(ex.getMessage());
+		}
+		return ResponseEntity.status(Problems.status(ex.code()))
+			.body((ex.field() != null) ? Problems.invalidField(ex.field(), ex.getMessage())
+					: Problems.of(ex.code(), ex.getMessage()));
+	}
+
+	/**
+	 * The database is unreachable or overloaded for a moment: the client may retry, and retries are
+	 * safe.
+	 */
+	@ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class })
+	ResponseEntity<ProblemDetail> database(DataAccessException ex) {
+		log.warn("Database unavailable: {}", ex.getMessage());
+		return unavailable("The database is unavailable for a moment; retry shortly");
+	}
+
+	private static ResponseEntity<ProblemDetail> unavailable(String detail) {
+		return ResponseEntity.status(Problems.status(ErrorCode.SERVICE_UNAVAILABLE))
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(Problems.of(ErrorCode.SERVICE_UNAVAILABLE, detail));
 	}
 
 	@ExceptionHandler

@@ -1,0 +1,173 @@
+package org.fleettelemetry.ingestion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.fleettelemetry.shared.ErrorCode;
+import org.fleettelemetry.shared.FleetException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets concurrent requests share database transactions. Each request puts its reports in a bounded
+ * queue and waits; a few writer threads each take what has gathered (up to a limit) and credit it in
+ * one transaction, then answer every request in it. A request is answered only after its own
+ * transaction committed. When the queue is full, a request is refused at once (503), never left to
+ * time out. A group that fails is retried request by request, so one bad request spoils no other.
+ */
+@Component
+class GroupCommit implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+	private final ReportLedger ledger;
+
+	private final GroupCommitSettings settings;
+
+	private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+
+	private final Semaphore capacity;
+
+	private final List<Thread> writers = new ArrayList<>();
+
+	private volatile boolean running;
+
+	GroupCommit(ReportLedger ledger, GroupCommitSettings settings) {
+		this.ledger = ledger;
+		this.settings = settings;
+		this.capacity = new Semaphore(settings.queueCapacity());
+	}
+
+	/**
+	 * Credits the submissions, with those of other requests, and returns their outcomes in order.
+	 */
+	List<Outcome> credit(List<Submission> submissions) {
+		if (submissions.isEmpty()) {
+			return List.of();
+		}
+		if (!this.settings.enabled() || !this.running) {
+			return this.ledger.credit(submissions);
+		}
+		if (!this.capacity.tryAcquire(submissions.size())) {
+			throw new FleetException(ErrorCode.SERVICE_UNAVAILABLE,
+					"Ingestion is at capacity; retry shortly (sending a report again is safe)");
+		}
+		Request request = new Request(submissions, new CompletableFuture<>());
+		this.queue.add(request);
+		try {
+			return request.outcomes().get(this.settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new FleetException(ErrorCode.SERVICE_UNAVAILABLE,
+					"The reports were not committed in time; retry (sending a report again is safe)");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new FleetException(ErrorCode.SERVICE_UNAVAILABLE, "Interrupted while waiting for the commit");
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
+		}
+	}
+
+	private void write() {
+		List<Request> group = new ArrayList<>();
+		while (this.running || !this.queue.isEmpty()) {
+			try {
+				Request first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				group.add(first);
+				int reports = first.submissions().size();
+				for (Request next = this.queue.peek(); next != null
+						&& reports + next.submissions().size() <= this.settings.maxReports(); next = this.queue.peek()) {
+					Request taken = this.queue.poll();
+					if (taken == null) {
+						break;
+					}
+					group.add(taken);
+					reports += taken.submissions().size();
+				}
+				commit(group);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			finally {
+				group.forEach((r) -> this.capacity.release(r.submissions().size()));
+				group.clear();
+			}
+		}
+	}
+
+	private void commit(List<Request> group) {
+		try {
+			List<Outcome> outcomes = this.ledger
+				.credit(group.stream().flatMap((r) -> r.submissions().stream()).toList());
+			int next = 0;
+			for (Request request : group) {
+				int size = request.submissions().size();
+				request.outcomes().complete(outcomes.subList(next, next + size));
+				next += size;
+			}
+		}
+		catch (RuntimeException ex) {
+			if (group.size() == 1) {
+				group.get(0).outcomes().completeExceptionally(ex);
+				return;
+			}
+			log.debug("A group of {} requests failed; committing them one by one", group.size(), ex);
+			group.forEach((request) -> commit(List.of(request)));
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		for (int i = 0; i < this.settings.writers(); i++) {
+			Thread writer = new Thread(this::write, "group-commit-" + i);
+			writer.start();
+			this.writers.add(writer);
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		for (Thread writer : this.writers) {
+			try {
+				writer.join(this.settings.timeout().toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.writers.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** The web server stops taking requests before the writers stop, and the writers drain the queue. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 2048;
+	}
+
+	private record Request(List<Submission> submissions, CompletableFuture<List<Outcome>> outcomes) {
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.fleettelemetry.ingestion;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.fleettelemetry.shared.ErrorCode;
+import org.fleettelemetry.shared.FleetException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The queueing of group commit, over a ledger that records the groups it is given instead of writing
+ * them (the crediting itself is proven on PostgreSQL by the integration tests).
+ */
+class GroupCommitTests {
+
+	final CountDownLatch release = new CountDownLatch(1);
+
+	final CountDownLatch firstEntered = new CountDownLatch(1);
+
+	final List<Integer> groups = new CopyOnWriteArrayList<>();
+
+	final ReportLedger ledger = new ReportLedger(null, null, null, null) {
+
+		@Override
+		List<Outcome> credit(List<Submission> submissions) {
+			GroupCommitTests.this.groups.add(submissions.size());
+			GroupCommitTests.this.firstEntered.countDown();
+			await(GroupCommitTests.this.release);
+			if (submissions.stream().anyMatch((s) -> s.report().reportId().equals("bad"))) {
+				throw new IllegalStateException("this group holds a bad report");
+			}
+			return submissions.stream().map((s) -> Outcome.accepted(s.report().reportId(), 1, 1)).toList();
+		}
+
+	};
+
+	GroupCommit commits;
+
+	GroupCommit start(int capacity) {
+		this.commits = new GroupCommit(this.ledger, new GroupCommitSettings(true, 1, 1000, capacity, Duration.ofSeconds(10)));
+		this.commits.start();
+		return this.commits;
+	}
+
+	@AfterEach
+	void stop() {
+		this.release.countDown();
+		this.commits.stop();
+	}
+
+	static Submission submission(String id) {
+		return new Submission("SJNFAAZE0U6000001",
+				new Report(id, ReportType.ODOMETER, null, Instant.parse("2015-01-01T00:00:00Z"), 1, null, null, null), "{}");
+	}
+
+	static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	CompletableFuture<List<Outcome>> send(String id) {
+		return CompletableFuture.supplyAsync(() -> this.commits.credit(List.of(submission(id))));
+	}
+
+	@Test
+	void requestsThatArriveDuringACommitShareTheNextTransaction() throws Exception {
+		start(100);
+		CompletableFuture<List<Outcome>> first = send("first");
+		await(this.firstEntered);
+		List<CompletableFuture<List<Outcome>>> waiting = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			waiting.add(send("r" + i));
+		}
+		Thread.sleep(200);
+		this.release.countDown();
+		assertThat(first.get(5, TimeUnit.SECONDS).get(0).reportId()).isEqualTo("first");
+		for (int i = 0; i < 10; i++) {
+			assertThat(waiting.get(i).get(5, TimeUnit.SECONDS).get(0).reportId()).isEqualTo("r" + i);
+		}
+		assertThat(this.groups).containsExactly(1, 10);
+	}
+
+	@Test
+	void aFullQueueRefusesAtOnce() throws Exception {
+		start(2);
+		send("first");
+		await(this.firstEntered);
+		send("second");
+		Thread.sleep(100);
+		assertThatExceptionOfType(FleetException.class).isThrownBy(() -> this.commits.credit(List.of(submission("third"))))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+	}
+
+	@Test
+	void aFailingRequestSpoilsNoOtherInItsGroup() throws Exception {
+		start(100);
+		send("first");
+		await(this.firstEntered);
+		CompletableFuture<List<Outcome>> bad = send("bad");
+		CompletableFuture<List<Outcome>> good = send("good");
+		Thread.sleep(200);
+		this.release.countDown();
+		assertThat(good.get(5, TimeUnit.SECONDS).get(0).status()).isEqualTo(Outcome.Status.ACCEPTED);
+		assertThat(bad).failsWithin(5, TimeUnit.SECONDS);
+	}
+
+}
