@@ -21,6 +21,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("fleet.ingestion.group-commit")
 @Validated
 record GroupCommitSettings(@DefaultValue("true") boolean enabled, @Positive @DefaultValue("4") int writers,
-		@Positive @DefaultValue("1000") int maxReports, @Positive @DefaultValue("20000") int queueCapacity,
+		@Positive @DefaultValue("1000") int maxReports, @Positive @DefaultValue("100000") int queueCapacity,
 		@DefaultValue("10s") Duration timeout) {
 }

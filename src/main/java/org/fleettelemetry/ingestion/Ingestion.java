@@ -2,6 +2,8 @@ package org.fleettelemetry.ingestion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +29,8 @@ public class Ingestion {
 
 	private final MeterRegistry meters;
 
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
 	Ingestion(ReportParser parser, GroupCommit commits, MeterRegistry meters) {
 		this.parser = parser;
 		this.commits = commits;
@@ -38,7 +42,7 @@ public class Ingestion {
 	 */
 	Outcome one(String vin, JsonNode body) {
 		Report report = this.parser.report(payloadFor(vin, body));
-		return count(this.commits.credit(List.of(new Submission(vin, report, body.toString())))).get(0);
+		return count(this.commits.credit(List.of(new Submission(vin, report, body)))).get(0);
 	}
 
 	/**
@@ -61,7 +65,7 @@ public class Ingestion {
 			try {
 				ReportPayload payload = (vin != null) ? payloadFor(vin, item) : this.parser.payload(item);
 				String itemVin = (vin != null) ? vin : ReportParser.checkVin(payload.vin());
-				parsed.add(new Submission(itemVin, this.parser.report(payload), item.toString()));
+				parsed.add(new Submission(itemVin, this.parser.report(payload), item));
 				positions.add(i);
 			}
 			catch (FleetException ex) {
@@ -86,12 +90,11 @@ public class Ingestion {
 	private List<Outcome> count(List<Outcome> outcomes) {
 		for (Outcome outcome : outcomes) {
 			String reason = (outcome.code() != null) ? outcome.code().name() : outcome.status().name();
-			Counter.builder("telemetry.reports")
+			this.counters.computeIfAbsent(reason, (r) -> Counter.builder("telemetry.reports")
 				.description("Reports received, by outcome and by reason (a rejection's code)")
 				.tag("outcome", outcome.status().name().toLowerCase())
-				.tag("reason", reason.toLowerCase())
-				.register(this.meters)
-				.increment();
+				.tag("reason", r.toLowerCase())
+				.register(this.meters)).increment();
 		}
 		return outcomes;
 	}

@@ -106,7 +106,7 @@ class ReportLedger {
 
 		Outcome quarantine(Submission submission, ErrorCode code, String detail) {
 			this.anomalies.add(new ReportStore.Anomaly(submission.vin(), submission.report().reportId(), code, detail,
-					submission.json()));
+					submission.json().toString()));
 			return Outcome.rejected(submission.report().reportId(), code, detail);
 		}
 

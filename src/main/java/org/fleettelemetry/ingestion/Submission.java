@@ -1,5 +1,7 @@
 package org.fleettelemetry.ingestion;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * A well-formed report on its way to the ledger.
  *
@@ -7,5 +9,5 @@ package org.fleettelemetry.ingestion;
  * @param report the checked report
  * @param json the report as it was sent, kept with it if it is quarantined
  */
-record Submission(String vin, Report report, String json) {
+record Submission(String vin, Report report, JsonNode json) {
 }

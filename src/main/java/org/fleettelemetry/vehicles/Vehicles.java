@@ -21,6 +21,7 @@ import org.fleettelemetry.shared.Fields;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -148,7 +149,7 @@ public class Vehicles {
 	/**
 	 * The VIN whose token this is, if any.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<String> vinOfToken(String token) {
 		return this.jdbc.sql("select vin from vehicles where token_hash = ?")
 			.param(VehicleTokens.hash(token))

@@ -60,7 +60,7 @@ class GroupCommitTests {
 
 	static Submission submission(String id) {
 		return new Submission("SJNFAAZE0U6000001",
-				new Report(id, ReportType.ODOMETER, null, Instant.parse("2015-01-01T00:00:00Z"), 1, null, null, null), "{}");
+				new Report(id, ReportType.ODOMETER, null, Instant.parse("2015-01-01T00:00:00Z"), 1, null, null, null), null);
 	}
 
 	static void await(CountDownLatch latch) {
