@@ -118,17 +118,45 @@ class ReportStore {
 	}
 
 	void insertReports(List<Credited> reports, Instant receivedAt) {
-		List<Object[]> rows = new ArrayList<>(reports.size());
-		for (Credited c : reports) {
-			Report r = c.report();
-			rows.add(new Object[] { c.vehicleId(), r.reportId(), r.type().name(), c.odometerSeq(),
-					timestamp(r.startedAt()), timestamp(r.recordedAt()), r.odometerM(), r.distanceM(),
-					r.energyConsumedWh(), r.energyRegeneratedWh(), c.creditedM(), timestamp(receivedAt) });
+		if (reports.isEmpty()) {
+			return;
 		}
-		this.template.batchUpdate("""
+		int n = reports.size();
+		Long[] vehicleIds = new Long[n];
+		String[] reportIds = new String[n];
+		String[] types = new String[n];
+		Integer[] seqs = new Integer[n];
+		String[] startedAt = new String[n];
+		String[] recordedAt = new String[n];
+		Long[] odometers = new Long[n];
+		Long[] distances = new Long[n];
+		Long[] consumed = new Long[n];
+		Long[] regenerated = new Long[n];
+		Long[] credited = new Long[n];
+		for (int i = 0; i < n; i++) {
+			Credited c = reports.get(i);
+			Report r = c.report();
+			vehicleIds[i] = c.vehicleId();
+			reportIds[i] = r.reportId();
+			types[i] = r.type().name();
+			seqs[i] = c.odometerSeq();
+			startedAt[i] = (r.startedAt() != null) ? r.startedAt().toString() : null;
+			recordedAt[i] = r.recordedAt().toString();
+			odometers[i] = r.odometerM();
+			distances[i] = r.distanceM();
+			consumed[i] = r.energyConsumedWh();
+			regenerated[i] = r.energyRegeneratedWh();
+			credited[i] = c.creditedM();
+		}
+		// one statement for the whole batch, whatever the driver's batching settings
+		this.jdbc.sql("""
 				insert into reports (vehicle_id, report_id, type, odometer_seq, started_at, recorded_at, odometer_m,
 				    distance_m, energy_consumed_wh, energy_regenerated_wh, credited_m, received_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+				select *, ? from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::int[], ?::timestamptz[],
+				    ?::timestamptz[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])""")
+			.params(timestamp(receivedAt), vehicleIds, reportIds, types, seqs, startedAt, recordedAt, odometers,
+					distances, consumed, regenerated, credited)
+			.update();
 	}
 
 	void insertAnomalies(List<Anomaly> anomalies, Instant receivedAt) {
