@@ -25,7 +25,9 @@ public final class Instances {
 				"spring.datasource.password=" + db.password(), "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN,
 				"fleet.gateway.token=" + IntegrationTests.GATEWAY_TOKEN));
 		all.addAll(List.of(properties));
-		return new SpringApplicationBuilder(FleetTelemetryApplication.class).properties(all.toArray(String[]::new)).run();
+		// as command-line arguments, which outrank application.properties (builder properties would not)
+		return new SpringApplicationBuilder(FleetTelemetryApplication.class)
+			.run(all.stream().map((property) -> "--" + property).toArray(String[]::new));
 	}
 
 	public static Api api(ConfigurableApplicationContext instance) {
