@@ -1,5 +1,6 @@
 package org.fleettelemetry.milestones;
 
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -60,7 +61,7 @@ class FleetOutlook implements MilestoneOutlook {
 				select day, sum(distance_m) as distance_m from fleet_daily
 				where day >= ? and day < ? group by day""")
 			.params(first, first.plusDays(Forecast.WINDOW_DAYS))
-			.query((java.sql.ResultSet rs) -> {
+			.query((ResultSet rs) -> {
 				int index = (int) ChronoUnit.DAYS.between(first, rs.getObject("day", LocalDate.class));
 				daily[index] = rs.getLong("distance_m");
 			});

@@ -25,6 +25,8 @@ class WebhookDispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
+	private static final List<String> OUTCOMES = List.of("success", "failure", "exhausted");
+
 	private final DeliveryQueue queue;
 
 	private final WebhookSender sender;
@@ -46,6 +48,9 @@ class WebhookDispatcher {
 			.description("Webhook deliveries waiting for a successful attempt, read from the database")
 			.strongReference(true)
 			.register(meters);
+		for (String outcome : OUTCOMES) {
+			counter(outcome);
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${fleet.webhooks.dispatch.interval:1s}")
@@ -90,11 +95,14 @@ class WebhookDispatcher {
 	}
 
 	private void count(String outcome) {
-		Counter.builder("webhook.deliveries")
+		counter(outcome).increment();
+	}
+
+	private Counter counter(String outcome) {
+		return Counter.builder("webhook.deliveries")
 			.description("Webhook delivery attempts, by outcome: success, failure (to be retried), exhausted (the last)")
 			.tag("outcome", outcome)
-			.register(this.meters)
-			.increment();
+			.register(this.meters);
 	}
 
 }

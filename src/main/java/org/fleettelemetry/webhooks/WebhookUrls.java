@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.fleettelemetry.shared.FleetException;
@@ -95,7 +96,7 @@ class WebhookUrls {
 
 	private static InetAddress ipv4(byte[] v6) {
 		try {
-			return InetAddress.getByAddress(java.util.Arrays.copyOfRange(v6, 12, 16));
+			return InetAddress.getByAddress(Arrays.copyOfRange(v6, 12, 16));
 		}
 		catch (UnknownHostException ex) {
 			throw new IllegalStateException(ex);

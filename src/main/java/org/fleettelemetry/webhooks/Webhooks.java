@@ -58,8 +58,9 @@ class Webhooks {
 	List<WebhookViews.Delivery> deliveries(String id) {
 		UUID webhook = existing(id);
 		return this.jdbc.sql("""
-				select event_id, status, attempts, last_attempt_at, last_status from webhook_deliveries
-				where webhook_id = ? order by next_attempt_at, event_id""")
+				select d.event_id, d.status, d.attempts, d.last_attempt_at, d.last_status
+				from webhook_deliveries d join webhook_events e on e.id = d.event_id
+				where d.webhook_id = ? order by e.created_at, length(d.event_id), d.event_id""")
 			.param(webhook)
 			.query((rs, i) -> new WebhookViews.Delivery(rs.getString("event_id"), rs.getString("status"),
 					rs.getInt("attempts"), instant(rs.getTimestamp("last_attempt_at")),

@@ -86,6 +86,9 @@ class WebhooksIntegrationTests extends IntegrationTests {
 		assertThat(delivery.get("lastAttemptAt").isNull()).isTrue();
 		assertThat(delivery.get("lastStatus").isNull()).isTrue();
 		assertThat(this.jdbc.sql("select count(*) from webhook_deliveries").query(Long.class).single()).isEqualTo(14);
+		String metrics = this.api.text("/actuator/prometheus");
+		assertThat(metrics).containsPattern("(?m)^webhook_deliveries_pending 14\\.0$")
+			.containsPattern("(?m)^webhook_deliveries_total\\{outcome=\"success\"} ");
 	}
 
 	@Test
