@@ -1,6 +1,8 @@
 package org.fleettelemetry.fleet;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,11 +20,17 @@ public final class FleetDelta {
 
 	private final Map<String, Long> countries = new TreeMap<>();
 
+	private final List<Credit> credits = new ArrayList<>();
+
 	/**
-	 * Adds one accepted report of a vehicle of {@code country}, recorded on {@code day}, that credited
-	 * {@code creditedM} metres.
+	 * Adds one accepted report of the vehicle {@code vin} of {@code country}, recorded on {@code day},
+	 * that credited {@code creditedM} metres and brought the vehicle's credited distance to
+	 * {@code vehicleDistanceM}.
 	 */
-	public void accepted(LocalDate day, String country, long creditedM) {
+	public void accepted(String vin, long vehicleDistanceM, LocalDate day, String country, long creditedM) {
+		if (creditedM > 0) {
+			this.credits.add(new Credit(vin, creditedM, vehicleDistanceM));
+		}
 		this.distanceM += creditedM;
 		this.reports++;
 		long[] daily = this.days.computeIfAbsent(day, (d) -> new long[3]);
@@ -58,6 +66,21 @@ public final class FleetDelta {
 	/** Per country, in code order. */
 	Map<String, Long> countries() {
 		return this.countries;
+	}
+
+	/** The credits of more than 0 m, in the order the reports were credited. */
+	List<Credit> credits() {
+		return this.credits;
+	}
+
+	/**
+	 * One report's credit.
+	 *
+	 * @param vin the vehicle credited
+	 * @param creditedM metres credited, more than 0
+	 * @param vehicleDistanceM the vehicle's credited distance right after this credit
+	 */
+	public record Credit(String vin, long creditedM, long vehicleDistanceM) {
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,13 +28,17 @@ public class FleetLedger {
 
 	private final JdbcTemplate template;
 
-	FleetLedger(JdbcClient jdbc, JdbcTemplate template) {
+	private final ApplicationEventPublisher events;
+
+	FleetLedger(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.events = events;
 	}
 
 	/**
-	 * Applies what a transaction credited.
+	 * Applies what a transaction credited, then, when it credited any distance, publishes
+	 * {@link DistanceCredited} to listeners that run in the same transaction.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(FleetDelta delta) {
@@ -57,6 +62,9 @@ public class FleetLedger {
 		this.jdbc.sql("update fleet_totals set distance_m = distance_m + ?, reports = reports + ? where stripe = ?")
 			.params(delta.distanceM(), delta.reports(), stripe)
 			.update();
+		if (delta.distanceM() > 0) {
+			this.events.publishEvent(new DistanceCredited(delta.distanceM(), delta.credits()));
+		}
 	}
 
 	/**

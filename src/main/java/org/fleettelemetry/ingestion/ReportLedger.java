@@ -88,7 +88,7 @@ class ReportLedger {
 		vehicle.count(report, creditedM);
 		known.put(key, new ReportStore.Stored(report, creditedM));
 		batch.credited.add(new ReportStore.Credited(vehicle.ref.id(), odometer.seq, report, creditedM));
-		batch.fleet.accepted(report.day(), vehicle.ref.country(), creditedM);
+		batch.fleet.accepted(vehicle.ref.vin(), vehicle.distanceM(), report.day(), vehicle.ref.country(), creditedM);
 		batch.reportingDays.add(new ReportStore.VehicleDay(vehicle.ref.id(), report.day()));
 		return Outcome.accepted(report.reportId(), creditedM, vehicle.distanceM());
 	}

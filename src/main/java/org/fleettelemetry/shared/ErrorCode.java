@@ -24,6 +24,9 @@ public enum ErrorCode {
 	ODOMETER_ROLLBACK("Odometer rollback"),
 	IMPLAUSIBLE_DISTANCE("Implausible distance"),
 	TIMESTAMP_IN_FUTURE("Timestamp in the future"),
+	WEBHOOK_NOT_FOUND("Webhook not found"),
+	DELIVERY_NOT_FOUND("Delivery not found"),
+	ALREADY_DELIVERED("Already delivered"),
 	SERVICE_UNAVAILABLE("Service unavailable"),
 	INTERNAL_ERROR("Internal error");
 

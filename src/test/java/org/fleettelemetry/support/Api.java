@@ -36,6 +36,10 @@ public final class Api {
 		return send(request(path, token).GET());
 	}
 
+	public Response delete(String path, String token) {
+		return send(request(path, token).DELETE());
+	}
+
 	public Response post(String path, String token, Object body) {
 		String text = (body instanceof String s) ? s : json(body);
 		return send(request(path, token).header("Content-Type", "application/json")
@@ -53,6 +57,34 @@ public final class Api {
 			throw new IllegalStateException("Registration failed: " + response);
 		}
 		return response.body().get("token").asString();
+	}
+
+	/**
+	 * A GET answered with text rather than JSON (Prometheus metrics).
+	 */
+	public String text(String path) {
+		try {
+			return CLIENT.send(request(path, null).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * An odometer report of {@code km} recorded at {@code recordedAt}.
+	 */
+	public static Map<String, Object> odometer(String reportId, String recordedAt, double km) {
+		Map<String, Object> report = new java.util.LinkedHashMap<>();
+		report.put("reportId", reportId);
+		report.put("type", "ODOMETER");
+		report.put("recordedAt", recordedAt);
+		report.put("odometerKm", km);
+		return report;
 	}
 
 	private HttpRequest.Builder request(String path, String token) {

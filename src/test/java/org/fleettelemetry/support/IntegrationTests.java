@@ -15,7 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN,
-				"fleet.gateway.token=" + IntegrationTests.GATEWAY_TOKEN })
+				"fleet.gateway.token=" + IntegrationTests.GATEWAY_TOKEN,
+				// only the tests that start their own instances send webhooks: see Instances
+				"fleet.webhooks.dispatch.enabled=false" })
 public abstract class IntegrationTests {
 
 	public static final String ADMIN_TOKEN = "test-admin-token";

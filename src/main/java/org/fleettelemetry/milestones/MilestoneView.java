@@ -1,0 +1,17 @@
+package org.fleettelemetry.milestones;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A milestone reached, as {@code GET /api/v1/milestones} lists it and webhooks carry it.
+ *
+ * @param scope {@code FLEET} or {@code VEHICLE}
+ * @param distanceKm the threshold
+ * @param reachedAt when the service committed the crossing
+ * @param vin the vehicle whose report crossed it
+ * @param fleetDistanceKm the fleet's credited distance right after the crossing
+ */
+public record MilestoneView(MilestoneScope scope, long distanceKm, Instant reachedAt, String vin,
+		BigDecimal fleetDistanceKm) {
+}

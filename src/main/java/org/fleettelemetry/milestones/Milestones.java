@@ -1,0 +1,53 @@
+package org.fleettelemetry.milestones;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.fleettelemetry.fleet.FleetSummary;
+import org.fleettelemetry.shared.Distances;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the milestone ledger.
+ */
+@Repository
+class Milestones {
+
+	private final JdbcClient jdbc;
+
+	Milestones(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The fleet's milestones, or with {@code vin} that vehicle's own, in threshold order.
+	 */
+	List<MilestoneView> list(MilestoneScope scope, String vin) {
+		return this.jdbc.sql("select * from milestones where scope = ? and subject = ? order by threshold_km")
+			.params(scope.name(), (scope == MilestoneScope.FLEET) ? "" : vin)
+			.query(Milestones::view)
+			.list();
+	}
+
+	/**
+	 * The highest fleet milestone reached, or {@code null}.
+	 */
+	FleetSummary.LastMilestone lastFleetMilestone() {
+		return this.jdbc.sql("""
+				select threshold_km, reached_at from milestones
+				where scope = 'FLEET' and subject = '' order by threshold_km desc limit 1""")
+			.query((rs, i) -> new FleetSummary.LastMilestone(rs.getLong("threshold_km"),
+					rs.getTimestamp("reached_at").toInstant()))
+			.optional()
+			.orElse(null);
+	}
+
+	private static MilestoneView view(ResultSet rs, int row) throws SQLException {
+		return new MilestoneView(MilestoneScope.valueOf(rs.getString("scope")), rs.getLong("threshold_km"),
+				rs.getTimestamp("reached_at").toInstant(), rs.getString("vin"), Distances.km(rs.getLong("fleet_distance_m")));
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.fleettelemetry.webhooks;
+
+import java.util.List;
+
+import org.fleettelemetry.shared.Fields;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Webhook endpoints and their deliveries, for the admin (the security configuration requires its token).
+ */
+@RestController
+@RequestMapping("/api/v1/webhooks")
+class WebhookController {
+
+	private final Webhooks webhooks;
+
+	WebhookController(Webhooks webhooks) {
+		this.webhooks = webhooks;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	WebhookViews.Created register(@RequestBody WebhookViews.Register request) {
+		return this.webhooks.register(Fields.required("url", request.url()));
+	}
+
+	@GetMapping
+	List<WebhookViews.Endpoint> list() {
+		return this.webhooks.list();
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable String id) {
+		this.webhooks.delete(id);
+	}
+
+	@GetMapping("/{id}/deliveries")
+	List<WebhookViews.Delivery> deliveries(@PathVariable String id) {
+		return this.webhooks.deliveries(id);
+	}
+
+	@PostMapping("/{id}/deliveries/{eventId}/redeliver")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void redeliver(@PathVariable String id, @PathVariable String eventId) {
+		this.webhooks.redeliver(id, eventId);
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.fleettelemetry.webhooks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due deliveries, off the request path, on every instance: claims a batch, sends it in parallel,
+ * records each outcome, and goes on while batches come full. A failed attempt is retried with
+ * exponential backoff until the last one, after which the delivery is kept as failed.
+ */
+@Component
+class WebhookDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+	private static final List<String> OUTCOMES = List.of("success", "failure", "exhausted");
+
+	private final DeliveryQueue queue;
+
+	private final WebhookSender sender;
+
+	private final WebhookSettings settings;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	WebhookDispatcher(DeliveryQueue queue, WebhookSender sender, WebhookSettings settings, Clock clock,
+			MeterRegistry meters) {
+		this.queue = queue;
+		this.sender = sender;
+		this.settings = settings;
+		this.clock = clock;
+		this.meters = meters;
+		Gauge.builder("webhook.deliveries.pending", queue, DeliveryQueue::pending)
+			.description("Webhook deliveries waiting for a successful attempt, read from the database")
+			.strongReference(true)
+			.register(meters);
+		for (String outcome : OUTCOMES) {
+			counter(outcome);
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${fleet.webhooks.dispatch.interval:1s}")
+	void dispatch() {
+		if (!this.settings.dispatch().enabled()) {
+			return;
+		}
+		int batch = this.settings.dispatch().batchSize();
+		List<DeliveryQueue.Claimed> claimed;
+		do {
+			claimed = this.queue.claim(batch, this.settings.dispatch().lease());
+			Instant now = this.clock.instant();
+			List<CompletableFuture<WebhookSender.Attempt>> attempts = claimed.stream()
+				.map((delivery) -> this.sender.send(delivery, now))
+				.toList();
+			for (int i = 0; i < claimed.size(); i++) {
+				record(claimed.get(i), attempts.get(i).join());
+			}
+		}
+		while (claimed.size() == batch);
+	}
+
+	private void record(DeliveryQueue.Claimed delivery, WebhookSender.Attempt attempt) {
+		if (attempt.succeeded()) {
+			this.queue.delivered(delivery, attempt.status());
+			count("success");
+			return;
+		}
+		boolean last = delivery.attempts() >= this.settings.retry().maxAttempts();
+		String error = (attempt.error() != null) ? attempt.error() : "HTTP " + attempt.status();
+		this.queue.failed(delivery, attempt.status(), error, last ? null : this.clock.instant().plus(backoff(delivery.attempts())));
+		log.info("Webhook delivery of {} to {}, attempt {}: {}{}", delivery.eventId(), delivery.url(), delivery.attempts(),
+				error, last ? "; giving up" : "");
+		count(last ? "exhausted" : "failure");
+	}
+
+	/**
+	 * The wait after the {@code attempts}-th failed attempt: the initial interval, doubled each time.
+	 */
+	Duration backoff(int attempts) {
+		return this.settings.retry().initialInterval().multipliedBy(1L << Math.min(attempts - 1, 30));
+	}
+
+	private void count(String outcome) {
+		counter(outcome).increment();
+	}
+
+	private Counter counter(String outcome) {
+		return Counter.builder("webhook.deliveries")
+			.description("Webhook delivery attempts, by outcome: success, failure (to be retried), exhausted (the last)")
+			.tag("outcome", outcome)
+			.register(this.meters);
+	}
+
+}

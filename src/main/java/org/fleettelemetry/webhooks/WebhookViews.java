@@ -1,0 +1,54 @@
+package org.fleettelemetry.webhooks;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What the webhook endpoints answer.
+ */
+final class WebhookViews {
+
+	private WebhookViews() {
+	}
+
+	/**
+	 * A registration request.
+	 *
+	 * @param url where to POST the events: https, on a public host
+	 */
+	record Register(String url) {
+	}
+
+	/**
+	 * A new endpoint, with its signing secret, shown only this once.
+	 *
+	 * @param id its id
+	 * @param url where events are POSTed
+	 * @param secret the Standard Webhooks signing secret, {@code whsec_...}
+	 */
+	record Created(UUID id, String url, String secret) {
+	}
+
+	/**
+	 * A registered endpoint.
+	 *
+	 * @param id its id
+	 * @param url where events are POSTed
+	 * @param createdAt when it was registered
+	 */
+	record Endpoint(UUID id, String url, Instant createdAt) {
+	}
+
+	/**
+	 * One event's delivery to one endpoint.
+	 *
+	 * @param eventId the event's id, sent as {@code webhook-id}
+	 * @param status {@code PENDING}, {@code DELIVERED} or {@code FAILED}
+	 * @param attempts attempts made (since the last redelivery)
+	 * @param lastAttemptAt when the last attempt started, or {@code null}
+	 * @param lastStatus the HTTP status of the last answer, or {@code null} without one
+	 */
+	record Delivery(String eventId, String status, int attempts, Instant lastAttemptAt, Integer lastStatus) {
+	}
+
+}

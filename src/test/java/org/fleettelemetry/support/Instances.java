@@ -1,0 +1,37 @@
+package org.fleettelemetry.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fleettelemetry.FleetTelemetryApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts more instances of the application, each a Spring context of its own on a free port, over the
+ * shared test database: for tests of several instances and of restarts. Their webhook dispatcher runs
+ * (the test contexts' does not), so a test that starts one sees its deliveries sent by it alone.
+ */
+public final class Instances {
+
+	private Instances() {
+	}
+
+	public static ConfigurableApplicationContext start(String... properties) {
+		TestDatabase.Connection db = TestDatabase.get();
+		List<String> all = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
+				"spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.username(),
+				"spring.datasource.password=" + db.password(), "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN,
+				"fleet.gateway.token=" + IntegrationTests.GATEWAY_TOKEN));
+		all.addAll(List.of(properties));
+		// as command-line arguments, which outrank application.properties (builder properties would not)
+		return new SpringApplicationBuilder(FleetTelemetryApplication.class)
+			.run(all.stream().map((property) -> "--" + property).toArray(String[]::new));
+	}
+
+	public static Api api(ConfigurableApplicationContext instance) {
+		return new Api("http://localhost:" + instance.getEnvironment().getProperty("local.server.port"));
+	}
+
+}

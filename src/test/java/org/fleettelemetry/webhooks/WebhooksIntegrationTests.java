@@ -1,0 +1,111 @@
+package org.fleettelemetry.webhooks;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.fleettelemetry.support.Api;
+import org.fleettelemetry.support.Api.Response;
+import org.fleettelemetry.support.IntegrationTests;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WebhooksIntegrationTests extends IntegrationTests {
+
+	static final String VIN = "SJNFAAZE0U6000001";
+
+	Response register(String url) {
+		return this.api.post("/api/v1/webhooks", ADMIN_TOKEN, Map.of("url", url));
+	}
+
+	/** Crosses the default ladders' first fleet milestone (1 million km) with one report. */
+	void crossAMillionKm() {
+		String token = this.api.register(VIN, "ES", 0.0);
+		String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1) + "T12:00:00Z";
+		assertThat(this.api.post("/api/v1/vehicles/" + VIN + "/reports", token, Api.odometer("a", yesterday, 1_000_000))
+			.status()).isEqualTo(201);
+	}
+
+	@Test
+	void registeringAnEndpointShowsItsSecretOnlyOnce() {
+		Response created = register("https://93.184.215.14/hooks");
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.text("secret")).matches("whsec_[A-Za-z0-9+/=]{40,}");
+		assertThat(created.text("url")).isEqualTo("https://93.184.215.14/hooks");
+		Response listed = this.api.get("/api/v1/webhooks", ADMIN_TOKEN);
+		assertThat(listed.body()).hasSize(1);
+		assertThat(listed.body().get(0).get("id").asString()).isEqualTo(created.text("id"));
+		assertThat(listed.body().get(0).has("secret")).isFalse();
+	}
+
+	@Test
+	void refusesPlainHttpAndPrivateAddresses() {
+		for (String url : new String[] { "http://93.184.215.14/hooks", "https://127.0.0.1/hooks", "https://10.0.0.7/hooks",
+				"https://169.254.169.254/latest", "https://localhost/hooks" }) {
+			Response refused = register(url);
+			assertThat(refused.status()).as(url).isEqualTo(400);
+			assertThat(refused.text("code")).isEqualTo("INVALID_FIELD");
+			assertThat(refused.text("field")).isEqualTo("url");
+		}
+		assertThat(this.api.get("/api/v1/webhooks", ADMIN_TOKEN).body()).isEmpty();
+	}
+
+	@Test
+	void endpointsAreTheAdminsAlone() {
+		assertThat(this.api.post("/api/v1/webhooks", null, Map.of("url", "https://93.184.215.14/")).status()).isEqualTo(401);
+		assertThat(this.api.post("/api/v1/webhooks", GATEWAY_TOKEN, Map.of("url", "https://93.184.215.14/")).status())
+			.isEqualTo(403);
+		assertThat(this.api.get("/api/v1/webhooks", null).status()).isEqualTo(401);
+	}
+
+	@Test
+	void aRemovedEndpointIsGoneWithItsDeliveries() {
+		String id = register("https://93.184.215.14/hooks").text("id");
+		crossAMillionKm();
+		assertThat(this.api.delete("/api/v1/webhooks/" + id, ADMIN_TOKEN).status()).isEqualTo(204);
+		assertThat(this.jdbc.sql("select count(*) from webhook_deliveries").query(Long.class).single()).isZero();
+		Response again = this.api.delete("/api/v1/webhooks/" + id, ADMIN_TOKEN);
+		assertThat(again.status()).isEqualTo(404);
+		assertThat(again.text("code")).isEqualTo("WEBHOOK_NOT_FOUND");
+		assertThat(this.api.get("/api/v1/webhooks/not-an-id/deliveries", ADMIN_TOKEN).status()).isEqualTo(404);
+	}
+
+	@Test
+	void everyMilestoneIsAPendingDeliveryToEveryEndpointUntilSent() {
+		String first = register("https://93.184.215.14/a").text("id");
+		register("https://93.184.215.15/b");
+		crossAMillionKm();
+		// the default ladders: the fleet's 1 million km and the vehicle's six thresholds up to 500,000 km
+		Response deliveries = this.api.get("/api/v1/webhooks/" + first + "/deliveries", ADMIN_TOKEN);
+		assertThat(deliveries.body()).hasSize(7);
+		var delivery = deliveries.body().get(0);
+		assertThat(delivery.get("eventId").asString()).startsWith("msg_");
+		assertThat(delivery.get("status").asString()).isEqualTo("PENDING");
+		assertThat(delivery.get("attempts").asInt()).isZero();
+		assertThat(delivery.get("lastAttemptAt").isNull()).isTrue();
+		assertThat(delivery.get("lastStatus").isNull()).isTrue();
+		assertThat(this.jdbc.sql("select count(*) from webhook_deliveries").query(Long.class).single()).isEqualTo(14);
+		String metrics = this.api.text("/actuator/prometheus");
+		assertThat(metrics).containsPattern("(?m)^webhook_deliveries_pending 14\\.0$")
+			.containsPattern("(?m)^webhook_deliveries_total\\{outcome=\"success\"} ");
+	}
+
+	@Test
+	void aFailedDeliveryCanBeRedeliveredButADeliveredOneNever() {
+		String id = register("https://93.184.215.14/hooks").text("id");
+		crossAMillionKm();
+		this.jdbc.sql("update webhook_deliveries set status = 'FAILED', attempts = 12").update();
+		String path = "/api/v1/webhooks/" + id + "/deliveries/msg_1/redeliver";
+		assertThat(this.api.post(path, ADMIN_TOKEN, "").status()).isEqualTo(202);
+		assertThat(this.jdbc.sql("select status from webhook_deliveries where event_id = 'msg_1'").query(String.class).single())
+			.isEqualTo("PENDING");
+		this.jdbc.sql("update webhook_deliveries set status = 'DELIVERED'").update();
+		Response delivered = this.api.post(path, ADMIN_TOKEN, "");
+		assertThat(delivered.status()).isEqualTo(409);
+		assertThat(delivered.text("code")).isEqualTo("ALREADY_DELIVERED");
+		Response unknown = this.api.post("/api/v1/webhooks/" + id + "/deliveries/msg_999/redeliver", ADMIN_TOKEN, "");
+		assertThat(unknown.text("code")).isEqualTo("DELIVERY_NOT_FOUND");
+	}
+
+}
