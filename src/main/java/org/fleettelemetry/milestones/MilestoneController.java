@@ -47,7 +47,7 @@ class MilestoneController {
 		if (!caller.owns(checked)) {
 			throw new FleetException(ErrorCode.FORBIDDEN, "This token does not give access to vehicle " + checked);
 		}
-		if (!this.vehicles.find(List.of(checked)).containsKey(checked)) {
+		if (!this.vehicles.exists(checked)) {
 			throw FleetException.vehicleNotFound(checked);
 		}
 		return this.milestones.list(MilestoneScope.VEHICLE, checked);

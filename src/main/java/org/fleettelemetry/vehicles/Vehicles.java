@@ -157,4 +157,12 @@ public class Vehicles {
 			.optional();
 	}
 
+	/**
+	 * Whether a vehicle with this VIN is registered.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public boolean exists(String vin) {
+		return this.jdbc.sql("select exists (select 1 from vehicles where vin = ?)").param(vin).query(Boolean.class).single();
+	}
+
 }
