@@ -1,13 +1,20 @@
 package org.fleettelemetry.metrics;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.fleettelemetry.support.ExternalTool;
 import org.fleettelemetry.support.IntegrationTests;
+import org.fleettelemetry.support.ResourceLines;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +29,8 @@ class MetricsIntegrationTests extends IntegrationTests {
 
 	/** The names the project publishes itself, as opposed to the JVM's, Tomcat's, Hikari's. */
 	static final List<String> OWN_PREFIXES = List.of("fleet_", "telemetry_", "webhook_");
+
+	static final Pattern OWN_NAME = Pattern.compile("\\b(?:fleet|telemetry|webhook)_[a-z0-9_]+");
 
 	@LocalServerPort
 	int port;
@@ -108,6 +117,24 @@ class MetricsIntegrationTests extends IntegrationTests {
 			.filter((line) -> OWN_PREFIXES.stream().anyMatch(line::startsWith))
 			.toList();
 		assertThat(ours).as("promtool findings on the project's own metric names").isEmpty();
+	}
+
+	@Test
+	void dashboardAndAlertsUseOnlyMetricsTheServicePublishes() throws IOException {
+		enrolVehicleAndReport();
+		Set<String> published = Scrape.of(this.port).sampleNames();
+		Set<String> elsewhere = new TreeSet<>(ResourceLines.of("/metrics-from-other-modules.txt"));
+		Set<String> used = new TreeSet<>();
+		List<String> sources = new ArrayList<>(MonitoringStackTests.dashboardExpressions());
+		sources.add(Files.readString(MonitoringStackTests.PROMETHEUS.resolve("alerts.yml")));
+		sources.forEach((source) -> OWN_NAME.matcher(source).results().forEach((name) -> used.add(name.group())));
+		assertThat(used).contains("fleet_distance_meters", "telemetry_reports_total", "telemetry_ingest_seconds_bucket");
+		assertThat(used.stream().filter((name) -> !published.contains(name) && !elsewhere.contains(name)))
+			.as("metric names the dashboard or the alerts use but nothing publishes")
+			.isEmpty();
+		assertThat(elsewhere.stream().filter(published::contains))
+			.as("published now: delete from metrics-from-other-modules.txt so that they are checked")
+			.isEmpty();
 	}
 
 	private Scrape awaitScrape(java.util.function.Predicate<Scrape> condition) throws InterruptedException {

@@ -1,18 +1,16 @@
 package org.fleettelemetry.openapi;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.fleettelemetry.support.IntegrationTests;
+import org.fleettelemetry.support.ResourceLines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -37,25 +35,13 @@ class OpenApiIntegrationTests extends IntegrationTests {
 		this.document = answer.body();
 	}
 
-	static List<String> contractEndpoints() {
-		try (InputStream in = OpenApiIntegrationTests.class.getResourceAsStream("/contract-endpoints.txt")) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-				.map(String::strip)
-				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	JsonNode operation(String method, String path) {
 		return this.document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT));
 	}
 
 	@Test
 	void describesEveryPathAndMethodOfTheContract() {
-		List<String> endpoints = contractEndpoints();
+		List<String> endpoints = ResourceLines.of("/contract-endpoints.txt");
 		assertThat(endpoints).hasSizeGreaterThanOrEqualTo(11);
 		List<String> missing = new ArrayList<>();
 		for (String endpoint : endpoints) {
