@@ -75,13 +75,17 @@ class FleetGauges implements MeterBinder, SmartLifecycle {
 	}
 
 	void refresh() {
+		this.ready = readReadiness();
+		if (this.ready == 0) {
+			// the database is likely out of reach: waiting for a connection again would only delay the next round
+			return;
+		}
 		try {
 			this.totals = readTotals();
 		}
 		catch (DataAccessException ex) {
 			log.debug("Could not read the fleet totals; the gauges keep their last values", ex);
 		}
-		this.ready = readReadiness();
 	}
 
 	private Totals readTotals() {

@@ -76,7 +76,7 @@ class IngestTimingFilter extends OncePerRequestFilter {
 		if (!HttpMethod.POST.matches(request.getMethod())) {
 			return null;
 		}
-		PathContainer path = PathContainer.parsePath(request.getRequestURI());
+		PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
 		return ENDPOINTS.entrySet()
 			.stream()
 			.filter((entry) -> entry.getKey().matches(path))
