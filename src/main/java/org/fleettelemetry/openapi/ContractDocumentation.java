@@ -1,45 +1,23 @@
 package org.fleettelemetry.openapi;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
-import org.fleettelemetry.shared.ErrorCode;
-import org.fleettelemetry.web.Problems;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
-
-import static org.fleettelemetry.shared.ErrorCode.BATCH_TOO_LARGE;
-import static org.fleettelemetry.shared.ErrorCode.FORBIDDEN;
-import static org.fleettelemetry.shared.ErrorCode.IMPLAUSIBLE_DISTANCE;
-import static org.fleettelemetry.shared.ErrorCode.INTERNAL_ERROR;
-import static org.fleettelemetry.shared.ErrorCode.INVALID_FIELD;
-import static org.fleettelemetry.shared.ErrorCode.MALFORMED_REQUEST;
-import static org.fleettelemetry.shared.ErrorCode.NOT_FOUND;
-import static org.fleettelemetry.shared.ErrorCode.ODOMETER_ROLLBACK;
-import static org.fleettelemetry.shared.ErrorCode.PAYLOAD_TOO_LARGE;
-import static org.fleettelemetry.shared.ErrorCode.REPORT_ID_CONFLICT;
-import static org.fleettelemetry.shared.ErrorCode.RESET_OUT_OF_ORDER;
-import static org.fleettelemetry.shared.ErrorCode.TIMESTAMP_IN_FUTURE;
-import static org.fleettelemetry.shared.ErrorCode.UNAUTHORIZED;
-import static org.fleettelemetry.shared.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-import static org.fleettelemetry.shared.ErrorCode.VEHICLE_NOT_FOUND;
-import static org.fleettelemetry.shared.ErrorCode.VIN_ALREADY_REGISTERED;
 
 /**
  * Completes every operation of the document with what the contract says and the controllers do not:
- * which credentials it takes, the problem details it can answer with (by code, each under the status
- * {@link Problems} gives it), and the bodies of the report endpoints.
+ * which credentials it takes, the problem details it can answer with ({@link ProblemResponses}), the
+ * bodies of the report endpoints, the probes, and clear schema names.
  */
 class ContractDocumentation implements GlobalOpenApiCustomizer {
 
@@ -49,24 +27,21 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 	private static final List<String> PUBLIC_ACTUATOR = List.of("/actuator/health", "/actuator/health/liveness",
 			"/actuator/health/readiness", "/actuator/info", "/actuator/prometheus");
 
-	private static final String SINGLE_REPORT = "POST /api/v1/vehicles/{vin}/reports";
-
-	/** The codes particular to one operation, beyond those its shape implies. */
-	private static final Map<String, List<ErrorCode>> PARTICULAR = Map.of(
-			"POST /api/v1/vehicles", List.of(VIN_ALREADY_REGISTERED),
-			"POST /api/v1/vehicles/{vin}/odometer-resets", List.of(RESET_OUT_OF_ORDER),
-			SINGLE_REPORT, List.of(REPORT_ID_CONFLICT, ODOMETER_ROLLBACK, IMPLAUSIBLE_DISTANCE, TIMESTAMP_IN_FUTURE),
-			"POST /api/v1/vehicles/{vin}/reports/batch", List.of(BATCH_TOO_LARGE),
-			"POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE));
+	static final String SINGLE_REPORT = "POST /api/v1/vehicles/{vin}/reports";
 
 	/** Fields a request must have, which the request records do not say. */
-	private static final Map<String, List<String>> REQUIRED = Map.of("Register", List.of("vin", "model", "country"),
+	private static final Map<String, List<String>> REQUIRED = Map.of("VehicleRegistration", List.of("vin", "model", "country"),
 			"OdometerReset", List.of("odometerKm", "effectiveAt"));
+
+	/** Clearer names for the schemas of nested answer records. */
+	private static final Map<String, String> SCHEMA_NAMES = Map.of("Single", "ReportAnswer", "Batch", "BatchAnswer",
+			"Item", "BatchItem", "Register", "VehicleRegistration", "Credentials", "VehicleCredentials");
 
 	@Override
 	public void customise(OpenAPI openApi) {
+		SchemaNames.rename(openApi, SCHEMA_NAMES);
 		REQUIRED.forEach((name, fields) -> {
-			io.swagger.v3.oas.models.media.Schema<?> schema = openApi.getComponents().getSchemas().get(name);
+			Schema<?> schema = openApi.getComponents().getSchemas().get(name);
 			if (schema != null) {
 				schema.setRequired(fields);
 			}
@@ -88,7 +63,7 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 				return;
 			}
 			describeReportBodies(key, operation);
-			errors(key, method, path, operation).forEach((status, codes) -> addProblem(operation, status, codes));
+			ProblemResponses.add(key, path, operation, isPublic(method, path));
 		}));
 	}
 
@@ -143,48 +118,6 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 		return security.isEmpty() || security.stream().anyMatch(Map::isEmpty);
 	}
 
-	/**
-	 * The codes an operation can answer with, by HTTP status.
-	 */
-	private static Map<Integer, List<ErrorCode>> errors(String key, PathItem.HttpMethod method, String path,
-			Operation operation) {
-		List<ErrorCode> codes = new ArrayList<>();
-		boolean hasQuery = operation.getParameters() != null
-				&& operation.getParameters().stream().anyMatch((p) -> "query".equals(p.getIn()));
-		if (operation.getRequestBody() != null) {
-			codes.addAll(List.of(MALFORMED_REQUEST, INVALID_FIELD, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE));
-		}
-		else if (hasQuery || path.contains("{vin}")) {
-			codes.add(INVALID_FIELD);
-		}
-		if (!isPublic(method, path)) {
-			codes.addAll(List.of(UNAUTHORIZED, FORBIDDEN));
-		}
-		if (path.contains("{vin}")) {
-			codes.add(VEHICLE_NOT_FOUND);
-		}
-		else if (path.matches(".*\\{[^}]*[iI]d}.*")) {
-			codes.add(NOT_FOUND);
-		}
-		codes.addAll(PARTICULAR.getOrDefault(key, List.of()));
-		codes.add(INTERNAL_ERROR);
-		return codes.stream()
-			.distinct()
-			.collect(Collectors.groupingBy((code) -> Problems.status(code).value(), TreeMap::new, Collectors.toList()));
-	}
-
-	private static void addProblem(Operation operation, int status, List<ErrorCode> codes) {
-		String description = codes.stream()
-			.map((code) -> "`" + code.name() + "`: " + code.title())
-			.collect(Collectors.joining("; "));
-		Content content = new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-				new MediaType().schema(ContractSchemas.ref(ContractSchemas.PROBLEM)));
-		if (operation.getResponses() == null) {
-			operation.setResponses(new ApiResponses());
-		}
-		operation.getResponses().addApiResponse(Integer.toString(status), new ApiResponse().description(description).content(content));
-	}
-
 	private static void describeReportBodies(String key, Operation operation) {
 		switch (key) {
 			case SINGLE_REPORT -> {
@@ -204,7 +137,7 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 		}
 	}
 
-	private static RequestBody body(io.swagger.v3.oas.models.media.Schema<?> schema) {
+	private static RequestBody body(Schema<?> schema) {
 		return new RequestBody().required(true)
 			.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
 					new MediaType().schema(schema)));

@@ -109,6 +109,24 @@ class OpenApiIntegrationTests extends IntegrationTests {
 	}
 
 	@Test
+	void namesTheReportAnswersClearlyAndLeavesNoReferenceDangling() {
+		JsonNode single = operation("POST", "/api/v1/vehicles/{vin}/reports").path("responses");
+		assertThat(single.path("201").path("content").findValue("$ref").asString())
+			.isEqualTo("#/components/schemas/ReportAnswer");
+		JsonNode schemas = this.document.path("components").path("schemas");
+		assertThat(schemas.path("BatchAnswer").path("properties").path("results").path("items").path("$ref").asString())
+			.isEqualTo("#/components/schemas/BatchItem");
+		assertThat(schemas.path("VehicleRegistration").path("required").toString()).contains("vin", "model", "country");
+		assertThat(this.document.findValues("$ref")).hasSizeGreaterThan(10);
+		List<String> dangling = this.document.findValues("$ref")
+			.stream()
+			.map(JsonNode::asString)
+			.filter((ref) -> !schemas.has(ref.substring(ref.lastIndexOf('/') + 1)))
+			.toList();
+		assertThat(dangling).isEmpty();
+	}
+
+	@Test
 	void servesTheSwaggerUi() throws IOException, InterruptedException {
 		HttpResponse<String> page = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/swagger-ui/index.html")).build(),
