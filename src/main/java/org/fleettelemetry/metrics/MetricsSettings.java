@@ -3,6 +3,7 @@ package org.fleettelemetry.metrics;
 import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,5 +17,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("fleet.metrics")
 @Validated
-record MetricsSettings(@NotNull @DefaultValue("5s") Duration refreshInterval) {
+record MetricsSettings(@NotNull @DurationMin(millis = 100) @DefaultValue("5s") Duration refreshInterval) {
 }
