@@ -1,0 +1,154 @@
+package org.fleettelemetry.metrics;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.fleettelemetry.fleet.Co2;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The fleet figures as gauges, read from the database (so that every instance publishes the same
+ * values), and the readiness of this instance. Both are refreshed by one background thread every
+ * {@code fleet.metrics.refresh-interval}: a scrape reads the last figures and never touches the
+ * database, however often it comes and whether the database answers or not. While the database
+ * cannot be read the fleet gauges keep their last values: nothing can be credited meanwhile.
+ */
+@Component
+class FleetGauges implements MeterBinder, SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(FleetGauges.class);
+
+	private final JdbcClient jdbc;
+
+	private final Co2 co2;
+
+	private final ObjectProvider<HealthEndpoint> health;
+
+	private final MetricsSettings settings;
+
+	private volatile Totals totals = Totals.UNKNOWN;
+
+	private volatile double ready = Double.NaN;
+
+	private ScheduledExecutorService refresher;
+
+	FleetGauges(JdbcClient jdbc, Co2 co2, ObjectProvider<HealthEndpoint> health, MetricsSettings settings) {
+		this.jdbc = jdbc;
+		this.co2 = co2;
+		this.health = health;
+		this.settings = settings;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		Gauge.builder("fleet.distance", this, (g) -> g.totals.distanceM())
+			.baseUnit("meters")
+			.description("Credited distance of the whole fleet, read from the database")
+			.register(registry);
+		Gauge.builder("fleet.co2.avoided", this, (g) -> g.totals.co2Grams())
+			.baseUnit("grams")
+			.description("CO2 avoided by the whole fleet, read from the database")
+			.register(registry);
+		Gauge.builder("fleet.vehicles", this, (g) -> g.totals.vehicles())
+			.description("Registered vehicles, read from the database")
+			.register(registry);
+		Gauge.builder("fleet.reports", this, (g) -> g.totals.reports())
+			.description("Accepted reports of the whole fleet, read from the database")
+			.register(registry);
+		Gauge.builder("fleet.ready", this, (g) -> g.ready)
+			.description("1 while this instance is ready for traffic (its readiness group is UP), else 0")
+			.register(registry);
+	}
+
+	void refresh() {
+		this.ready = readReadiness();
+		if (this.ready == 0) {
+			// the database is likely out of reach: waiting for a connection again would only delay the next round
+			return;
+		}
+		try {
+			this.totals = readTotals();
+		}
+		catch (DataAccessException ex) {
+			log.debug("Could not read the fleet totals; the gauges keep their last values", ex);
+		}
+	}
+
+	private Totals readTotals() {
+		record Sums(long distanceM, long reports, long vehicles) {
+		}
+		Sums sums = this.jdbc
+			.sql("select sum(distance_m) as distance_m, sum(reports) as reports, sum(vehicles) as vehicles from fleet_totals")
+			.query(Sums.class)
+			.single();
+		return new Totals(sums.distanceM(), this.co2.avoidedGrams(sums.distanceM()), sums.vehicles(), sums.reports());
+	}
+
+	private double readReadiness() {
+		HealthEndpoint endpoint = this.health.getIfAvailable();
+		if (endpoint == null) {
+			return Double.NaN;
+		}
+		HealthDescriptor readiness = endpoint.healthForPath("readiness");
+		HealthDescriptor descriptor = (readiness != null) ? readiness : endpoint.health();
+		return Status.UP.equals(descriptor.getStatus()) ? 1 : 0;
+	}
+
+	@Override
+	public synchronized void start() {
+		this.refresher = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "fleet-gauges");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = this.settings.refreshInterval().toMillis();
+		this.refresher.scheduleWithFixedDelay(this::refreshSafely, 0, interval, TimeUnit.MILLISECONDS);
+	}
+
+	private void refreshSafely() {
+		try {
+			refresh();
+		}
+		catch (RuntimeException ex) {
+			// a failed round must not end the schedule
+			log.warn("Could not refresh the fleet gauges", ex);
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.refresher != null) {
+			this.refresher.shutdownNow();
+			this.refresher = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.refresher != null;
+	}
+
+	/**
+	 * The fleet totals as last read; {@code NaN} before the first read.
+	 */
+	private record Totals(double distanceM, double co2Grams, double vehicles, double reports) {
+
+		static final Totals UNKNOWN = new Totals(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+
+	}
+
+}

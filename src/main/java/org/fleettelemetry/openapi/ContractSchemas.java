@@ -1,0 +1,88 @@
+package org.fleettelemetry.openapi;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ComposedSchema;
+import io.swagger.v3.oas.models.media.DateTimeSchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.NumberSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import org.fleettelemetry.shared.ErrorCode;
+
+/**
+ * The schemas the controllers cannot show springdoc: the problem detail every error answers with, and
+ * the reports, which the report endpoints read as raw JSON so that one bad item of a batch spoils
+ * nothing.
+ */
+final class ContractSchemas {
+
+	static final String PROBLEM = "Problem";
+
+	static final String REPORT = "Report";
+
+	static final String GATEWAY_REPORT = "GatewayReport";
+
+	static final String VIN_PATTERN = "^[A-HJ-NPR-Z0-9]{17}$";
+
+	/** The most reports one batch may hold. */
+	static final int MAX_BATCH = 1000;
+
+	private ContractSchemas() {
+	}
+
+	static Schema<?> ref(String name) {
+		return new Schema<>().$ref("#/components/schemas/" + name);
+	}
+
+	static Schema<?> problem() {
+		return new ObjectSchema().description("An RFC 9457 problem detail (application/problem+json)")
+			.addProperty("type", new StringSchema().format("uri").description("The problem type, stable per code"))
+			.addProperty("title", new StringSchema().description("A short summary, the same for every occurrence"))
+			.addProperty("status", new IntegerSchema().description("The HTTP status"))
+			.addProperty("detail", new StringSchema().description("What went wrong this time"))
+			.addProperty("instance", new StringSchema().format("uri").description("The request's path"))
+			.addProperty("code", new StringSchema()._enum(Arrays.stream(ErrorCode.values()).map(Enum::name).toList())
+				.description("The machine-readable error code"))
+			.addProperty("field", new StringSchema().description("The offending field, for INVALID_FIELD"))
+			.required(List.of("type", "title", "status", "detail", "code"));
+	}
+
+	static Schema<?> report() {
+		return new ObjectSchema().description("A trip or odometer report of one vehicle")
+			.addProperty("vin", new StringSchema().pattern(VIN_PATTERN)
+				.description("Optional on a vehicle's own endpoints, where it must be the VIN of the path"))
+			.addProperty("reportId", new StringSchema().minLength(1).maxLength(64).pattern("^[A-Za-z0-9._:-]+$")
+				.description("Unique per vehicle; a rejected report does not take its id"))
+			.addProperty("type", new StringSchema()._enum(List.of("TRIP", "ODOMETER")))
+			.addProperty("startedAt", new DateTimeSchema().description("A trip's start, not after recordedAt"))
+			.addProperty("recordedAt", new DateTimeSchema().description("A trip's end or a reading's time"))
+			.addProperty("odometerKm", kilometres("The odometer reading"))
+			.addProperty("distanceKm", kilometres("A trip's distance, for trip statistics (not credited)"))
+			.addProperty("energyConsumedKwh", new NumberSchema().minimum(BigDecimal.ZERO).description("A trip's energy use"))
+			.addProperty("energyRegeneratedKwh",
+					new NumberSchema().minimum(BigDecimal.ZERO).description("A trip's energy recovered"))
+			.required(List.of("reportId", "type", "recordedAt", "odometerKm"));
+	}
+
+	static Schema<?> gatewayReport() {
+		return new ComposedSchema().addAllOfItem(ref(REPORT))
+			.addAllOfItem(new ObjectSchema().required(List.of("vin")))
+			.description("A report relayed by a gateway: it names its vehicle");
+	}
+
+	static Schema<?> batchOf(String item) {
+		return new ArraySchema().items(ref(item))
+			.maxItems(MAX_BATCH)
+			.description("Up to " + MAX_BATCH + " reports, in any order; more is 400 BATCH_TOO_LARGE");
+	}
+
+	private static Schema<?> kilometres(String description) {
+		return new NumberSchema().minimum(BigDecimal.ZERO).description(description + ", in km (3 decimals: metres)");
+	}
+
+}

@@ -1,0 +1,99 @@
+package org.fleettelemetry.openapi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.fleettelemetry.shared.ErrorCode;
+import org.fleettelemetry.web.Problems;
+
+import static org.fleettelemetry.shared.ErrorCode.BATCH_TOO_LARGE;
+import static org.fleettelemetry.shared.ErrorCode.FORBIDDEN;
+import static org.fleettelemetry.shared.ErrorCode.IMPLAUSIBLE_DISTANCE;
+import static org.fleettelemetry.shared.ErrorCode.INTERNAL_ERROR;
+import static org.fleettelemetry.shared.ErrorCode.INVALID_FIELD;
+import static org.fleettelemetry.shared.ErrorCode.MALFORMED_REQUEST;
+import static org.fleettelemetry.shared.ErrorCode.NOT_FOUND;
+import static org.fleettelemetry.shared.ErrorCode.ODOMETER_ROLLBACK;
+import static org.fleettelemetry.shared.ErrorCode.PAYLOAD_TOO_LARGE;
+import static org.fleettelemetry.shared.ErrorCode.REPORT_ID_CONFLICT;
+import static org.fleettelemetry.shared.ErrorCode.RESET_OUT_OF_ORDER;
+import static org.fleettelemetry.shared.ErrorCode.TIMESTAMP_IN_FUTURE;
+import static org.fleettelemetry.shared.ErrorCode.UNAUTHORIZED;
+import static org.fleettelemetry.shared.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+import static org.fleettelemetry.shared.ErrorCode.VEHICLE_NOT_FOUND;
+import static org.fleettelemetry.shared.ErrorCode.VIN_ALREADY_REGISTERED;
+
+/**
+ * The problem details an operation can answer with: the codes its shape implies (a body, a token, a
+ * VIN or an id in the path, query parameters) and those particular to it, each documented under the
+ * HTTP status {@link Problems} gives it.
+ */
+final class ProblemResponses {
+
+	/** The codes particular to one operation, beyond those its shape implies. */
+	private static final Map<String, List<ErrorCode>> PARTICULAR = Map.of(
+			"POST /api/v1/vehicles", List.of(VIN_ALREADY_REGISTERED),
+			"POST /api/v1/vehicles/{vin}/odometer-resets", List.of(RESET_OUT_OF_ORDER),
+			ContractDocumentation.SINGLE_REPORT,
+			List.of(REPORT_ID_CONFLICT, ODOMETER_ROLLBACK, IMPLAUSIBLE_DISTANCE, TIMESTAMP_IN_FUTURE),
+			"POST /api/v1/vehicles/{vin}/reports/batch", List.of(BATCH_TOO_LARGE),
+			"POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE));
+
+	private ProblemResponses() {
+	}
+
+	/**
+	 * Adds the error responses of the operation {@code key} ("METHOD /path").
+	 */
+	static void add(String key, String path, Operation operation, boolean isPublic) {
+		if (operation.getResponses() == null) {
+			operation.setResponses(new ApiResponses());
+		}
+		codes(key, path, operation, isPublic).forEach((status, codes) -> operation.getResponses()
+			.addApiResponse(Integer.toString(status), response(codes)));
+	}
+
+	private static Map<Integer, List<ErrorCode>> codes(String key, String path, Operation operation, boolean isPublic) {
+		List<ErrorCode> codes = new ArrayList<>();
+		boolean hasQuery = operation.getParameters() != null
+				&& operation.getParameters().stream().anyMatch((p) -> "query".equals(p.getIn()));
+		if (operation.getRequestBody() != null) {
+			codes.addAll(List.of(MALFORMED_REQUEST, INVALID_FIELD, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE));
+		}
+		else if (hasQuery || path.contains("{vin}")) {
+			codes.add(INVALID_FIELD);
+		}
+		if (!isPublic) {
+			codes.addAll(List.of(UNAUTHORIZED, FORBIDDEN));
+		}
+		if (path.contains("{vin}")) {
+			codes.add(VEHICLE_NOT_FOUND);
+		}
+		else if (path.matches(".*\\{[^}]*[iI]d}.*")) {
+			codes.add(NOT_FOUND);
+		}
+		codes.addAll(PARTICULAR.getOrDefault(key, List.of()));
+		codes.add(INTERNAL_ERROR);
+		return codes.stream()
+			.distinct()
+			.collect(Collectors.groupingBy((code) -> Problems.status(code).value(), TreeMap::new, Collectors.toList()));
+	}
+
+	private static ApiResponse response(List<ErrorCode> codes) {
+		String description = codes.stream()
+			.map((code) -> "`" + code.name() + "`: " + code.title())
+			.collect(Collectors.joining("; "));
+		return new ApiResponse().description(description)
+			.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					new MediaType().schema(ContractSchemas.ref(ContractSchemas.PROBLEM))));
+	}
+
+}

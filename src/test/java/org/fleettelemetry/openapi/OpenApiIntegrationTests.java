@@ -1,0 +1,138 @@
+package org.fleettelemetry.openapi;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.fleettelemetry.support.IntegrationTests;
+import org.fleettelemetry.support.ResourceLines;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenApiIntegrationTests extends IntegrationTests {
+
+	static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+	@LocalServerPort
+	int port;
+
+	JsonNode document;
+
+	@BeforeEach
+	void readDocument() {
+		var answer = this.api.get("/v3/api-docs", null);
+		assertThat(answer.status()).isEqualTo(200);
+		this.document = answer.body();
+	}
+
+	JsonNode operation(String method, String path) {
+		return this.document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT));
+	}
+
+	@Test
+	void describesEveryPathAndMethodOfTheContract() {
+		List<String> endpoints = ResourceLines.of("/contract-endpoints.txt");
+		assertThat(endpoints).hasSizeGreaterThanOrEqualTo(11);
+		List<String> missing = new ArrayList<>();
+		for (String endpoint : endpoints) {
+			String[] parts = endpoint.split("\\s+");
+			if (!operation(parts[0], parts[1]).isObject()) {
+				missing.add(endpoint);
+			}
+		}
+		assertThat(missing).as("contract endpoints missing from /v3/api-docs").isEmpty();
+	}
+
+	@Test
+	void describesTheBearerSchemeAndWhichOperationsNeedIt() {
+		JsonNode scheme = this.document.path("components").path("securitySchemes").path("bearer");
+		assertThat(scheme.path("type").asString()).isEqualTo("http");
+		assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
+		JsonNode register = operation("POST", "/api/v1/vehicles");
+		assertThat(register.path("security").get(0).has("bearer")).isTrue();
+		assertThat(register.path("responses").has("401")).isTrue();
+		JsonNode summary = operation("GET", "/api/v1/fleet/summary");
+		assertThat(summary.path("security").isArray() && summary.path("security").isEmpty()).isTrue();
+		assertThat(summary.path("responses").has("401")).isFalse();
+	}
+
+	@Test
+	void describesEveryErrorAsAProblemDetailWithItsCodes() {
+		JsonNode problem = this.document.path("components").path("schemas").path("Problem");
+		assertThat(problem.path("required").toString()).contains("\"code\"", "\"type\"", "\"title\"", "\"status\"");
+		assertThat(problem.path("properties").path("code").path("enum").toString()).contains("VIN_ALREADY_REGISTERED",
+				"ODOMETER_ROLLBACK", "PAYLOAD_TOO_LARGE");
+		JsonNode conflict = operation("POST", "/api/v1/vehicles").path("responses").path("409");
+		assertThat(conflict.path("description").asString()).contains("VIN_ALREADY_REGISTERED");
+		this.document.path("paths").properties().stream().filter((path) -> !path.getKey().startsWith("/actuator"))
+			.forEach((path) -> path.getValue().properties().forEach((method) -> {
+			JsonNode responses = method.getValue().path("responses");
+			assertThat(responses.has("500")).as("%s %s answers 500", method.getKey(), path.getKey()).isTrue();
+			responses.properties().stream().filter((response) -> response.getKey().matches("[45]\\d\\d")).forEach(
+					(response) -> assertThat(response.getValue()
+						.path("content")
+						.path("application/problem+json")
+						.path("schema")
+						.path("$ref")
+						.asString())
+						.as("%s %s %s", method.getKey(), path.getKey(), response.getKey())
+						.isEqualTo(PROBLEM_REF));
+		}));
+	}
+
+	@Test
+	void describesTheReportBodiesAndAnswers() {
+		JsonNode single = operation("POST", "/api/v1/vehicles/{vin}/reports");
+		assertThat(single.path("requestBody").path("content").path("application/json").path("schema").path("$ref")
+			.asString()).isEqualTo("#/components/schemas/Report");
+		assertThat(single.path("responses").has("201")).isTrue();
+		assertThat(single.path("responses").has("200")).isTrue();
+		assertThat(single.path("responses").path("422").path("description").asString()).contains("ODOMETER_ROLLBACK",
+				"IMPLAUSIBLE_DISTANCE", "TIMESTAMP_IN_FUTURE");
+		assertThat(single.path("responses").path("409").path("description").asString()).contains("REPORT_ID_CONFLICT");
+		JsonNode gateway = operation("POST", "/api/v1/reports/batch").path("requestBody").path("content")
+			.path("application/json").path("schema");
+		assertThat(gateway.path("maxItems").asInt()).isEqualTo(1000);
+		assertThat(gateway.path("items").path("$ref").asString()).isEqualTo("#/components/schemas/GatewayReport");
+		assertThat(this.document.path("components").path("schemas").path("Report").path("required").toString())
+			.contains("reportId", "type", "recordedAt", "odometerKm");
+	}
+
+	@Test
+	void namesTheReportAnswersClearlyAndLeavesNoReferenceDangling() {
+		JsonNode single = operation("POST", "/api/v1/vehicles/{vin}/reports").path("responses");
+		assertThat(single.path("201").path("content").findValue("$ref").asString())
+			.isEqualTo("#/components/schemas/ReportAnswer");
+		JsonNode schemas = this.document.path("components").path("schemas");
+		assertThat(schemas.path("BatchAnswer").path("properties").path("results").path("items").path("$ref").asString())
+			.isEqualTo("#/components/schemas/BatchItem");
+		assertThat(schemas.path("VehicleRegistration").path("required").toString()).contains("vin", "model", "country");
+		assertThat(this.document.findValues("$ref")).hasSizeGreaterThan(10);
+		List<String> dangling = this.document.findValues("$ref")
+			.stream()
+			.map(JsonNode::asString)
+			.filter((ref) -> !schemas.has(ref.substring(ref.lastIndexOf('/') + 1)))
+			.toList();
+		assertThat(dangling).isEmpty();
+	}
+
+	@Test
+	void servesTheSwaggerUi() throws IOException, InterruptedException {
+		HttpResponse<String> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/swagger-ui/index.html")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("swagger-ui");
+	}
+
+}
