@@ -14,7 +14,9 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.web.Problems;
 
+import static org.fleettelemetry.shared.ErrorCode.ALREADY_DELIVERED;
 import static org.fleettelemetry.shared.ErrorCode.BATCH_TOO_LARGE;
+import static org.fleettelemetry.shared.ErrorCode.DELIVERY_NOT_FOUND;
 import static org.fleettelemetry.shared.ErrorCode.FORBIDDEN;
 import static org.fleettelemetry.shared.ErrorCode.IMPLAUSIBLE_DISTANCE;
 import static org.fleettelemetry.shared.ErrorCode.INTERNAL_ERROR;
@@ -25,11 +27,14 @@ import static org.fleettelemetry.shared.ErrorCode.ODOMETER_ROLLBACK;
 import static org.fleettelemetry.shared.ErrorCode.PAYLOAD_TOO_LARGE;
 import static org.fleettelemetry.shared.ErrorCode.REPORT_ID_CONFLICT;
 import static org.fleettelemetry.shared.ErrorCode.RESET_OUT_OF_ORDER;
+import static org.fleettelemetry.shared.ErrorCode.SERVICE_UNAVAILABLE;
 import static org.fleettelemetry.shared.ErrorCode.TIMESTAMP_IN_FUTURE;
 import static org.fleettelemetry.shared.ErrorCode.UNAUTHORIZED;
+import static org.fleettelemetry.shared.ErrorCode.UNKNOWN_VEHICLE;
 import static org.fleettelemetry.shared.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
 import static org.fleettelemetry.shared.ErrorCode.VEHICLE_NOT_FOUND;
 import static org.fleettelemetry.shared.ErrorCode.VIN_ALREADY_REGISTERED;
+import static org.fleettelemetry.shared.ErrorCode.WEBHOOK_NOT_FOUND;
 
 /**
  * The problem details an operation can answer with: the codes its shape implies (a body, a token, a
@@ -43,9 +48,14 @@ final class ProblemResponses {
 			"POST /api/v1/vehicles", List.of(VIN_ALREADY_REGISTERED),
 			"POST /api/v1/vehicles/{vin}/odometer-resets", List.of(RESET_OUT_OF_ORDER),
 			ContractDocumentation.SINGLE_REPORT,
-			List.of(REPORT_ID_CONFLICT, ODOMETER_ROLLBACK, IMPLAUSIBLE_DISTANCE, TIMESTAMP_IN_FUTURE),
-			"POST /api/v1/vehicles/{vin}/reports/batch", List.of(BATCH_TOO_LARGE),
-			"POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE));
+			List.of(REPORT_ID_CONFLICT, ODOMETER_ROLLBACK, IMPLAUSIBLE_DISTANCE, TIMESTAMP_IN_FUTURE, UNKNOWN_VEHICLE,
+					SERVICE_UNAVAILABLE),
+			"POST /api/v1/vehicles/{vin}/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE),
+			"POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE),
+			"DELETE /api/v1/webhooks/{id}", List.of(WEBHOOK_NOT_FOUND),
+			"GET /api/v1/webhooks/{id}/deliveries", List.of(WEBHOOK_NOT_FOUND),
+			"POST /api/v1/webhooks/{id}/deliveries/{eventId}/redeliver",
+			List.of(WEBHOOK_NOT_FOUND, DELIVERY_NOT_FOUND, ALREADY_DELIVERED));
 
 	private ProblemResponses() {
 	}

@@ -29,12 +29,12 @@ class WebhookController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	WebhookViews.Created register(@RequestBody WebhookViews.Register request) {
+	WebhookViews.WebhookCreated register(@RequestBody WebhookViews.WebhookRegistration request) {
 		return this.webhooks.register(Fields.required("url", request.url()));
 	}
 
 	@GetMapping
-	List<WebhookViews.Endpoint> list() {
+	List<WebhookViews.WebhookEndpoint> list() {
 		return this.webhooks.list();
 	}
 
@@ -45,7 +45,7 @@ class WebhookController {
 	}
 
 	@GetMapping("/{id}/deliveries")
-	List<WebhookViews.Delivery> deliveries(@PathVariable String id) {
+	List<WebhookViews.WebhookDelivery> deliveries(@PathVariable String id) {
 		return this.webhooks.deliveries(id);
 	}
 

@@ -16,7 +16,7 @@ final class WebhookViews {
 	 *
 	 * @param url where to POST the events: https, on a public host
 	 */
-	record Register(String url) {
+	record WebhookRegistration(String url) {
 	}
 
 	/**
@@ -26,7 +26,7 @@ final class WebhookViews {
 	 * @param url where events are POSTed
 	 * @param secret the Standard Webhooks signing secret, {@code whsec_...}
 	 */
-	record Created(UUID id, String url, String secret) {
+	record WebhookCreated(UUID id, String url, String secret) {
 	}
 
 	/**
@@ -36,7 +36,7 @@ final class WebhookViews {
 	 * @param url where events are POSTed
 	 * @param createdAt when it was registered
 	 */
-	record Endpoint(UUID id, String url, Instant createdAt) {
+	record WebhookEndpoint(UUID id, String url, Instant createdAt) {
 	}
 
 	/**
@@ -48,7 +48,7 @@ final class WebhookViews {
 	 * @param lastAttemptAt when the last attempt started, or {@code null}
 	 * @param lastStatus the HTTP status of the last answer, or {@code null} without one
 	 */
-	record Delivery(String eventId, String status, int attempts, Instant lastAttemptAt, Integer lastStatus) {
+	record WebhookDelivery(String eventId, String status, int attempts, Instant lastAttemptAt, Integer lastStatus) {
 	}
 
 }

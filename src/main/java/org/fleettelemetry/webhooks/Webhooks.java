@@ -31,19 +31,19 @@ class Webhooks {
 		this.clock = clock;
 	}
 
-	WebhookViews.Created register(String url) {
+	WebhookViews.WebhookCreated register(String url) {
 		String checked = this.urls.check(url).toString();
 		UUID id = UUID.randomUUID();
 		String secret = WebhookSignature.newSecret();
 		this.jdbc.sql("insert into webhooks (id, url, secret, created_at) values (?, ?, ?, ?)")
 			.params(id, checked, secret, Timestamp.from(this.clock.instant()))
 			.update();
-		return new WebhookViews.Created(id, checked, secret);
+		return new WebhookViews.WebhookCreated(id, checked, secret);
 	}
 
-	List<WebhookViews.Endpoint> list() {
+	List<WebhookViews.WebhookEndpoint> list() {
 		return this.jdbc.sql("select id, url, created_at from webhooks order by created_at, id")
-			.query((rs, i) -> new WebhookViews.Endpoint(rs.getObject("id", UUID.class), rs.getString("url"),
+			.query((rs, i) -> new WebhookViews.WebhookEndpoint(rs.getObject("id", UUID.class), rs.getString("url"),
 					rs.getTimestamp("created_at").toInstant()))
 			.list();
 	}
@@ -55,14 +55,14 @@ class Webhooks {
 	}
 
 	@Transactional(readOnly = true)
-	List<WebhookViews.Delivery> deliveries(String id) {
+	List<WebhookViews.WebhookDelivery> deliveries(String id) {
 		UUID webhook = existing(id);
 		return this.jdbc.sql("""
 				select d.event_id, d.status, d.attempts, d.last_attempt_at, d.last_status
 				from webhook_deliveries d join webhook_events e on e.id = d.event_id
 				where d.webhook_id = ? order by e.created_at, length(d.event_id), d.event_id""")
 			.param(webhook)
-			.query((rs, i) -> new WebhookViews.Delivery(rs.getString("event_id"), rs.getString("status"),
+			.query((rs, i) -> new WebhookViews.WebhookDelivery(rs.getString("event_id"), rs.getString("status"),
 					rs.getInt("attempts"), instant(rs.getTimestamp("last_attempt_at")),
 					(Integer) rs.getObject("last_status")))
 			.list();
