@@ -3,6 +3,7 @@ package org.fleettelemetry.metrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,11 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Times every report request, from its arrival to its answer (authentication, body checks and
@@ -34,12 +32,10 @@ class IngestTimingFilter extends OncePerRequestFilter {
 			Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
 			Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2) };
 
-	private static final Map<PathPattern, String> ENDPOINTS = Map.of(
-			PathPatternParser.defaultInstance.parse("/api/v1/vehicles/{vin}/reports"), "single",
-			PathPatternParser.defaultInstance.parse("/api/v1/vehicles/{vin}/reports/batch"), "vehicle_batch",
-			PathPatternParser.defaultInstance.parse("/api/v1/reports/batch"), "gateway_batch");
-
 	private final MeterRegistry meters;
+
+	/** One timer per endpoint and status, built once: this runs on every report request. */
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
 	IngestTimingFilter(MeterRegistry meters) {
 		this.meters = meters;
@@ -47,12 +43,17 @@ class IngestTimingFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return endpoint(request) == null;
+		return !HttpMethod.POST.matches(request.getMethod());
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		String endpoint = endpoint(request.getRequestURI().substring(request.getContextPath().length()));
+		if (endpoint == null) {
+			chain.doFilter(request, response);
+			return;
+		}
 		long start = System.nanoTime();
 		boolean failed = true;
 		try {
@@ -62,27 +63,36 @@ class IngestTimingFilter extends OncePerRequestFilter {
 		finally {
 			// an exception escaping the chain becomes a 500 further out
 			int status = failed ? 500 : response.getStatus();
-			Timer.builder("telemetry.ingest")
+			this.timers.computeIfAbsent(endpoint + " " + status, (key) -> Timer.builder("telemetry.ingest")
 				.description("Time to answer a report request, by endpoint and HTTP status")
-				.tag("endpoint", endpoint(request))
+				.tag("endpoint", endpoint)
 				.tag("status", Integer.toString(status))
 				.serviceLevelObjectives(BUCKETS)
-				.register(this.meters)
-				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+				.register(this.meters)).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		}
 	}
 
-	private static String endpoint(HttpServletRequest request) {
-		if (!HttpMethod.POST.matches(request.getMethod())) {
+	/**
+	 * The report endpoint a path is, or {@code null}: plain string checks, no pattern parsing, since
+	 * every POST passes here.
+	 */
+	static String endpoint(String path) {
+		if (path.equals("/api/v1/reports/batch")) {
+			return "gateway_batch";
+		}
+		String prefix = "/api/v1/vehicles/";
+		if (!path.startsWith(prefix)) {
 			return null;
 		}
-		PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
-		return ENDPOINTS.entrySet()
-			.stream()
-			.filter((entry) -> entry.getKey().matches(path))
-			.map(Map.Entry::getValue)
-			.findFirst()
-			.orElse(null);
+		int slash = path.indexOf('/', prefix.length());
+		if (slash < 0) {
+			return null;
+		}
+		return switch (path.substring(slash)) {
+			case "/reports" -> "single";
+			case "/reports/batch" -> "vehicle_batch";
+			default -> null;
+		};
 	}
 
 }

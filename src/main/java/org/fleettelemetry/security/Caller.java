@@ -54,6 +54,11 @@ public record Caller(Role role, String vin) {
 			return this.caller;
 		}
 
+		@Override
+		public String getName() {
+			return (this.caller.vin() != null) ? this.caller.vin() : this.caller.role().name();
+		}
+
 	}
 
 }

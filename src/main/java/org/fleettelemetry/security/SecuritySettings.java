@@ -1,5 +1,7 @@
 package org.fleettelemetry.security;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param admin the administrator's token
  * @param gateway the token of a back-end that relays reports of many vehicles
+ * @param vehicleTokenCacheTtl how long an instance remembers which vehicle a token belongs to; a token
+ * rotated on another instance keeps working here for at most this long; 0 looks every token up
  */
 @ConfigurationProperties("fleet")
-record SecuritySettings(@DefaultValue Admin admin, @DefaultValue Gateway gateway) {
+record SecuritySettings(@DefaultValue Admin admin, @DefaultValue Gateway gateway,
+		@DefaultValue("1s") Duration vehicleTokenCacheTtl) {
 
 	/**
 	 * @param token the admin bearer token (env {@code FLEET_ADMIN_TOKEN}); when empty, one is generated

@@ -4,14 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
+import org.fleettelemetry.vehicles.VehicleTokens;
 import org.fleettelemetry.vehicles.Vehicles;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Finds who a bearer token belongs to. Service tokens are compared in constant time; vehicle tokens
- * are looked up by their hash, so that a token rotated on any instance stops working everywhere at
- * once.
+ * are looked up by their hash (through a short-lived cache).
  */
 @Component
 class TokenResolver {
@@ -22,12 +22,15 @@ class TokenResolver {
 
 	private final Vehicles vehicles;
 
-	TokenResolver(SecuritySettings settings, Vehicles vehicles) {
+	private final VehicleTokenCache cache;
+
+	TokenResolver(SecuritySettings settings, Vehicles vehicles, VehicleTokenCache cache) {
 		String admin = AdminToken.resolve(settings.admin());
 		String gateway = settings.gateway().token();
 		this.adminToken = admin.getBytes(StandardCharsets.UTF_8);
 		this.gatewayToken = (gateway != null && !gateway.isBlank()) ? gateway.getBytes(StandardCharsets.UTF_8) : null;
 		this.vehicles = vehicles;
+		this.cache = cache;
 	}
 
 	Optional<Caller> resolve(String token) {
@@ -38,7 +41,8 @@ class TokenResolver {
 		if (this.gatewayToken != null && MessageDigest.isEqual(presented, this.gatewayToken)) {
 			return Optional.of(new Caller(Caller.Role.GATEWAY, null));
 		}
-		return this.vehicles.vinOfToken(token).map((vin) -> new Caller(Caller.Role.VEHICLE, vin));
+		return this.cache.vinOf(VehicleTokens.hash(token), this.vehicles::vinOfTokenHash)
+			.map((vin) -> new Caller(Caller.Role.VEHICLE, vin));
 	}
 
 }

@@ -18,6 +18,7 @@ import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
 import org.fleettelemetry.shared.Fields;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,11 +42,14 @@ public class Vehicles {
 
 	private final Clock clock;
 
-	Vehicles(JdbcClient jdbc, FleetLedger fleet, Co2 co2, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Vehicles(JdbcClient jdbc, FleetLedger fleet, Co2 co2, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.fleet = fleet;
 		this.co2 = co2;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	VehicleRequests.Credentials register(VehicleRequests.Register request) {
@@ -82,6 +86,7 @@ public class Vehicles {
 		if (updated == 0) {
 			throw FleetException.vehicleNotFound(vin);
 		}
+		this.events.publishEvent(new TokenRotated(vin));
 		return new VehicleRequests.Credentials(vin, token);
 	}
 
@@ -147,12 +152,12 @@ public class Vehicles {
 	}
 
 	/**
-	 * The VIN whose token this is, if any.
+	 * The VIN of the vehicle whose token has this hash ({@link VehicleTokens#hash}), if any.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
-	public Optional<String> vinOfToken(String token) {
+	public Optional<String> vinOfTokenHash(String tokenHash) {
 		return this.jdbc.sql("select vin from vehicles where token_hash = ?")
-			.param(VehicleTokens.hash(token))
+			.param(tokenHash)
 			.query(String.class)
 			.optional();
 	}
