@@ -9,6 +9,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
 import org.slf4j.Logger;
@@ -41,10 +43,16 @@ class GroupCommit implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	GroupCommit(ReportLedger ledger, GroupCommitSettings settings) {
+	private final DistributionSummary groupSizes;
+
+	GroupCommit(ReportLedger ledger, GroupCommitSettings settings, MeterRegistry meters) {
 		this.ledger = ledger;
 		this.settings = settings;
 		this.capacity = new Semaphore(settings.queueCapacity());
+		this.groupSizes = DistributionSummary.builder("telemetry.group.commit.reports")
+			.description("Reports credited per group-commit transaction")
+			.serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+			.register(meters);
 	}
 
 	/**
@@ -112,6 +120,7 @@ class GroupCommit implements SmartLifecycle {
 	}
 
 	private void commit(List<Request> group) {
+		this.groupSizes.record(group.stream().mapToInt((r) -> r.submissions().size()).sum());
 		try {
 			List<Outcome> outcomes = this.ledger
 				.credit(group.stream().flatMap((r) -> r.submissions().stream()).toList());

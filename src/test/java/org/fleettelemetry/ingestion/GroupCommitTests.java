@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +48,8 @@ class GroupCommitTests {
 	GroupCommit commits;
 
 	GroupCommit start(int capacity) {
-		this.commits = new GroupCommit(this.ledger, new GroupCommitSettings(true, 1, 1000, capacity, Duration.ofSeconds(10)));
+		this.commits = new GroupCommit(this.ledger, new GroupCommitSettings(true, 1, 1000, capacity, Duration.ofSeconds(10)),
+				new SimpleMeterRegistry());
 		this.commits.start();
 		return this.commits;
 	}
