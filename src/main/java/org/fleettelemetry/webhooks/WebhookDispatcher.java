@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +60,16 @@ class WebhookDispatcher {
 		if (!this.settings.dispatch().enabled()) {
 			return;
 		}
+		try {
+			dispatchDue();
+		}
+		catch (TransientDataAccessException | DataAccessResourceFailureException ex) {
+			// the deliveries wait in the database; the next round retries them
+			log.warn("Webhook deliveries wait: the database is unavailable ({})", ex.getMessage());
+		}
+	}
+
+	private void dispatchDue() {
 		int batch = this.settings.dispatch().batchSize();
 		List<DeliveryQueue.Claimed> claimed;
 		do {
