@@ -160,6 +160,9 @@ class ReportStore {
 	}
 
 	void insertAnomalies(List<Anomaly> anomalies, Instant receivedAt) {
+		if (anomalies.isEmpty()) {
+			return;
+		}
 		List<Object[]> rows = new ArrayList<>(anomalies.size());
 		for (Anomaly a : anomalies) {
 			rows.add(new Object[] { a.vin(), a.reportId(), a.code().name(), a.detail(), a.reportJson(),
@@ -185,6 +188,9 @@ class ReportStore {
 							o.seq });
 				}
 			}
+		}
+		if (rows.isEmpty()) {
+			return;
 		}
 		this.template.batchUpdate("""
 				update vehicles set distance_m = distance_m + ?, reports = reports + ?, trips = trips + ?,
