@@ -38,20 +38,19 @@ public class FleetFigures {
 	}
 
 	/**
-	 * The fleet's credited distance in metres.
+	 * The fleet's running totals: the sum of the stripes, as committed (plus the caller's own
+	 * transaction's, when it has one).
 	 */
-	public long distanceM() {
-		return this.jdbc.sql("select sum(distance_m) from fleet_totals").query(Long.class).single();
+	public FleetTotals totals() {
+		return this.jdbc
+			.sql("select sum(distance_m) as distance_m, sum(reports) as reports, sum(vehicles) as vehicles from fleet_totals")
+			.query(FleetTotals.class)
+			.single();
 	}
 
 	public FleetSummary summary() {
 		Instant now = this.clock.instant();
-		record Totals(long distanceM, long reports, long vehicles) {
-		}
-		Totals totals = this.jdbc
-			.sql("select sum(distance_m) as distance_m, sum(reports) as reports, sum(vehicles) as vehicles from fleet_totals")
-			.query(Totals.class)
-			.single();
+		FleetTotals totals = totals();
 		long reporting = this.jdbc.sql("select count(*) from vehicles where last_report_at >= ?")
 			.param(java.sql.Timestamp.from(now.minus(30, ChronoUnit.DAYS)))
 			.query(Long.class)

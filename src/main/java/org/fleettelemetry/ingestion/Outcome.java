@@ -32,13 +32,4 @@ record Outcome(String reportId, Status status, Long creditedM, Long vehicleDista
 		return new Outcome(reportId, Status.REJECTED, null, null, code, detail);
 	}
 
-	/**
-	 * Whether the report was judged and kept as an anomaly (never credited), as opposed to refused as a
-	 * bad request or a conflict.
-	 */
-	boolean isAnomaly() {
-		return this.code == ErrorCode.ODOMETER_ROLLBACK || this.code == ErrorCode.IMPLAUSIBLE_DISTANCE
-				|| this.code == ErrorCode.TIMESTAMP_IN_FUTURE || this.code == ErrorCode.UNKNOWN_VEHICLE;
-	}
-
 }

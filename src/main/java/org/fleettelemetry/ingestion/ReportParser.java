@@ -35,14 +35,6 @@ class ReportParser {
 		this.json = json;
 	}
 
-	/**
-	 * The item's {@code vin} when it carries one as a string, for the results of gateway batches.
-	 */
-	static String vinOf(JsonNode item) {
-		JsonNode vin = item.get("vin");
-		return (vin != null && vin.isString()) ? vin.asString() : null;
-	}
-
 	static String reportIdOf(JsonNode item) {
 		JsonNode id = item.get("reportId");
 		return (id != null && id.isString()) ? id.asString() : null;

@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.fleettelemetry.fleet.Co2;
+import org.fleettelemetry.fleet.FleetFigures;
+import org.fleettelemetry.fleet.FleetTotals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +19,6 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,7 @@ class FleetGauges implements MeterBinder, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(FleetGauges.class);
 
-	private final JdbcClient jdbc;
+	private final FleetFigures figures;
 
 	private final Co2 co2;
 
@@ -46,8 +47,8 @@ class FleetGauges implements MeterBinder, SmartLifecycle {
 
 	private ScheduledExecutorService refresher;
 
-	FleetGauges(JdbcClient jdbc, Co2 co2, ObjectProvider<HealthEndpoint> health, MetricsSettings settings) {
-		this.jdbc = jdbc;
+	FleetGauges(FleetFigures figures, Co2 co2, ObjectProvider<HealthEndpoint> health, MetricsSettings settings) {
+		this.figures = figures;
 		this.co2 = co2;
 		this.health = health;
 		this.settings = settings;
@@ -89,12 +90,7 @@ class FleetGauges implements MeterBinder, SmartLifecycle {
 	}
 
 	private Totals readTotals() {
-		record Sums(long distanceM, long reports, long vehicles) {
-		}
-		Sums sums = this.jdbc
-			.sql("select sum(distance_m) as distance_m, sum(reports) as reports, sum(vehicles) as vehicles from fleet_totals")
-			.query(Sums.class)
-			.single();
+		FleetTotals sums = this.figures.totals();
 		return new Totals(sums.distanceM(), this.co2.avoidedGrams(sums.distanceM()), sums.vehicles(), sums.reports());
 	}
 

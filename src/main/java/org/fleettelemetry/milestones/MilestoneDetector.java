@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.fleettelemetry.fleet.DistanceCredited;
 import org.fleettelemetry.fleet.FleetDelta;
+import org.fleettelemetry.fleet.FleetFigures;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -36,8 +37,12 @@ class MilestoneDetector {
 
 	private final ApplicationEventPublisher events;
 
-	MilestoneDetector(JdbcClient jdbc, MilestoneSettings settings, ApplicationEventPublisher events) {
+	private final FleetFigures figures;
+
+	MilestoneDetector(JdbcClient jdbc, MilestoneSettings settings, ApplicationEventPublisher events,
+			FleetFigures figures) {
 		this.jdbc = jdbc;
+		this.figures = figures;
 		this.settings = settings;
 		this.events = events;
 	}
@@ -69,7 +74,7 @@ class MilestoneDetector {
 	}
 
 	private long fleetDistanceM() {
-		return this.jdbc.sql("select sum(distance_m) from fleet_totals").query(Long.class).single();
+		return this.figures.totals().distanceM();
 	}
 
 	/**

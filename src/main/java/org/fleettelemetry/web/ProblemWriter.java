@@ -30,7 +30,9 @@ public class ProblemWriter {
 		if (code == ErrorCode.UNAUTHORIZED) {
 			response.setHeader("WWW-Authenticate", "Bearer");
 		}
-		this.json.writeValue(response.getOutputStream(), problem);
+		// written, not closed: the response completes when the filter chain has unwound, so that the
+		// filters around this one (timings) finish before the client has its answer
+		response.getOutputStream().write(this.json.writeValueAsBytes(problem));
 	}
 
 }
