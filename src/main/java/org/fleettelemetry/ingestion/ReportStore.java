@@ -2,9 +2,11 @@ package org.fleettelemetry.ingestion;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -72,8 +74,8 @@ class ReportStore {
 	Map<ReportKey, Stored> find(Collection<ReportKey> keys) {
 		Map<ReportKey, Stored> found = new HashMap<>();
 		this.jdbc.sql("""
-				select * from reports where (vehicle_id, report_id) in
-				    (select * from unnest(?::bigint[], ?::varchar[]))""")
+				select r.* from unnest(?::bigint[], ?::varchar[]) k (vehicle_id, report_id)
+				join reports r on r.vehicle_id = k.vehicle_id and r.report_id = k.report_id""")
 			.params(keys.stream().map(ReportKey::vehicleId).toArray(Long[]::new),
 					keys.stream().map(ReportKey::reportId).toArray(String[]::new))
 			.query((ResultSet rs) -> {
@@ -181,7 +183,8 @@ class ReportStore {
 				continue;
 			}
 			rows.add(new Object[] { v.addedDistanceM, v.addedReports, v.addedTrips, v.addedTripDistanceM,
-					v.addedConsumedWh, v.addedRegeneratedWh, timestamp(v.lastReportAt), v.ref.id() });
+					v.addedConsumedWh, v.addedRegeneratedWh, timestamp(v.lastReportAt), utcDay(v.lastReportAt),
+					v.ref.id() });
 			for (VehicleState.Odometer o : v.odometers) {
 				if (o.changed) {
 					odometers.add(new Object[] { o.baselineM, o.baselineRead, o.highM, timestamp(o.highAt), v.ref.id(),
@@ -195,7 +198,8 @@ class ReportStore {
 		this.template.batchUpdate("""
 				update vehicles set distance_m = distance_m + ?, reports = reports + ?, trips = trips + ?,
 				    trip_distance_m = trip_distance_m + ?, energy_consumed_wh = energy_consumed_wh + ?,
-				    energy_regenerated_wh = energy_regenerated_wh + ?, last_report_at = greatest(last_report_at, ?)
+				    energy_regenerated_wh = energy_regenerated_wh + ?, last_report_at = greatest(last_report_at, ?),
+				    last_report_day = greatest(last_report_day, ?)
 				where id = ?""", rows);
 		this.template.batchUpdate("update odometers set baseline_m = ?, baseline_read = ?, high_m = ?, high_at = ? where vehicle_id = ? and seq = ?",
 				odometers);
@@ -221,6 +225,10 @@ class ReportStore {
 
 	private static Instant instant(Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private static Date utcDay(Instant instant) {
+		return (instant != null) ? Date.valueOf(LocalDate.ofInstant(instant, ZoneOffset.UTC)) : null;
 	}
 
 	private static Timestamp timestamp(Instant instant) {

@@ -21,7 +21,7 @@ class LocalDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	LocalPostgres localPostgres(LocalDatabaseSettings settings) throws IOException {
-		return LocalPostgres.start(Path.of(settings.directory()), settings.port());
+		return LocalPostgres.start(Path.of(settings.directory()), settings.port(), settings.serverConfig());
 	}
 
 	@Bean

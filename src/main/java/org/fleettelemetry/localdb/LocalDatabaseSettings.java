@@ -1,5 +1,7 @@
 package org.fleettelemetry.localdb;
 
+import java.util.Map;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,7 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param directory where its data lives; kept across restarts
  * @param port its port on localhost; 0 picks a free one
+ * @param serverConfig further PostgreSQL settings, by name (for example
+ * {@code shared_preload_libraries=pg_stat_statements}); they cannot turn durability off
  */
 @ConfigurationProperties("fleet.local-database")
-record LocalDatabaseSettings(@DefaultValue("./data/postgres") String directory, @DefaultValue("0") int port) {
+record LocalDatabaseSettings(@DefaultValue("./data/postgres") String directory, @DefaultValue("0") int port,
+		Map<String, String> serverConfig) {
+
+	LocalDatabaseSettings {
+		serverConfig = (serverConfig != null) ? Map.copyOf(serverConfig) : Map.of();
+	}
+
 }

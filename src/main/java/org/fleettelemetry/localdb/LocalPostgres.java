@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -26,14 +27,18 @@ final class LocalPostgres implements Closeable {
 		this.postgres = postgres;
 	}
 
-	static LocalPostgres start(Path directory, int port) throws IOException {
+	/**
+	 * Starts PostgreSQL with {@code serverConfig} on top of durable settings, which it cannot change.
+	 */
+	static LocalPostgres start(Path directory, int port, Map<String, String> serverConfig) throws IOException {
 		Files.createDirectories(directory);
 		stopStalePostmaster(directory);
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)
-			.setPort(port)
-			.setServerConfig("fsync", "on")
+			.setPort(port);
+		serverConfig.forEach(builder::setServerConfig);
+		EmbeddedPostgres postgres = builder.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
 			.setServerConfig("max_connections", "100")
