@@ -1,15 +1,12 @@
 package org.fleettelemetry.metrics;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.fleettelemetry.fleet.Co2;
 import org.fleettelemetry.fleet.FleetFigures;
 import org.fleettelemetry.fleet.FleetTotals;
+import org.fleettelemetry.shared.RepeatingTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +14,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +25,7 @@ import org.springframework.stereotype.Component;
  * cannot be read the fleet gauges keep their last values: nothing can be credited meanwhile.
  */
 @Component
-class FleetGauges implements MeterBinder, SmartLifecycle {
+class FleetGauges extends RepeatingTask implements MeterBinder {
 
 	private static final Logger log = LoggerFactory.getLogger(FleetGauges.class);
 
@@ -39,19 +35,15 @@ class FleetGauges implements MeterBinder, SmartLifecycle {
 
 	private final ObjectProvider<HealthEndpoint> health;
 
-	private final MetricsSettings settings;
-
 	private volatile Totals totals = Totals.UNKNOWN;
 
 	private volatile double ready = Double.NaN;
 
-	private ScheduledExecutorService refresher;
-
 	FleetGauges(FleetFigures figures, Co2 co2, ObjectProvider<HealthEndpoint> health, MetricsSettings settings) {
+		super("fleet-gauges", settings.refreshInterval());
 		this.figures = figures;
 		this.co2 = co2;
 		this.health = health;
-		this.settings = settings;
 	}
 
 	@Override
@@ -75,7 +67,8 @@ class FleetGauges implements MeterBinder, SmartLifecycle {
 			.register(registry);
 	}
 
-	void refresh() {
+	@Override
+	protected void runOnce() {
 		this.ready = readReadiness();
 		if (this.ready == 0) {
 			// the database is likely out of reach: waiting for a connection again would only delay the next round
@@ -102,40 +95,6 @@ class FleetGauges implements MeterBinder, SmartLifecycle {
 		HealthDescriptor readiness = endpoint.healthForPath("readiness");
 		HealthDescriptor descriptor = (readiness != null) ? readiness : endpoint.health();
 		return Status.UP.equals(descriptor.getStatus()) ? 1 : 0;
-	}
-
-	@Override
-	public synchronized void start() {
-		this.refresher = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "fleet-gauges");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long interval = this.settings.refreshInterval().toMillis();
-		this.refresher.scheduleWithFixedDelay(this::refreshSafely, 0, interval, TimeUnit.MILLISECONDS);
-	}
-
-	private void refreshSafely() {
-		try {
-			refresh();
-		}
-		catch (RuntimeException ex) {
-			// a failed round must not end the schedule
-			log.warn("Could not refresh the fleet gauges", ex);
-		}
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.refresher != null) {
-			this.refresher.shutdownNow();
-			this.refresher = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.refresher != null;
 	}
 
 	/**

@@ -2,20 +2,31 @@ package org.fleettelemetry.security;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The service-wide bearer tokens.
+ * The service-wide bearer tokens, and how long vehicle tokens are remembered.
  *
  * @param admin the administrator's token
  * @param gateway the token of a back-end that relays reports of many vehicles
- * @param vehicleTokenCacheTtl how long an instance remembers which vehicle a token belongs to; a token
- * rotated on another instance keeps working here for at most this long; 0 looks every token up
+ * @param vehicleTokenCacheTtl how long an instance remembers which vehicle a token belongs to; 0 looks
+ * every token up
+ * @param vehicleTokenRotationPoll how often an instance asks the database which tokens were rotated
+ * recently, and forgets them: a token rotated on another instance stops working here within about
+ * this long
  */
 @ConfigurationProperties("fleet")
+@Validated
 record SecuritySettings(@DefaultValue Admin admin, @DefaultValue Gateway gateway,
-		@DefaultValue("1s") Duration vehicleTokenCacheTtl) {
+		@NotNull @DefaultValue("10m") Duration vehicleTokenCacheTtl,
+		@NotNull @DurationMin(millis = 100) @DurationMax(seconds = 10) @DefaultValue("1s")
+		Duration vehicleTokenRotationPoll) {
 
 	/**
 	 * @param token the admin bearer token (env {@code FLEET_ADMIN_TOKEN}); when empty, one is generated

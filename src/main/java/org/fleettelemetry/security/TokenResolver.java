@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds who a bearer token belongs to. Service tokens are compared in constant time; vehicle tokens
- * are looked up by their hash (through a short-lived cache).
+ * are looked up by their hash (through a cache that learns of rotations within about a second).
  */
 @Component
 class TokenResolver {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -86,6 +87,10 @@ public class Vehicles {
 		if (updated == 0) {
 			throw FleetException.vehicleNotFound(vin);
 		}
+		// for the other instances' polls; clock_timestamp(), the latest time this transaction can tell
+		this.jdbc.sql("""
+				insert into token_rotations (vin, rotated_at) values (?, clock_timestamp())
+				on conflict (vin) do update set rotated_at = excluded.rotated_at""").param(vin).update();
 		this.events.publishEvent(new TokenRotated(vin));
 		return new VehicleRequests.Credentials(vin, token);
 	}
@@ -160,6 +165,18 @@ public class Vehicles {
 			.param(tokenHash)
 			.query(String.class)
 			.optional();
+	}
+
+	/**
+	 * The VINs of the vehicles whose token was rotated within {@code window} before now, by the
+	 * database's clock (the same for every instance).
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public Set<String> tokensRotatedWithin(Duration window) {
+		return this.jdbc.sql("select vin from token_rotations where rotated_at > now() - ? * interval '1 millisecond'")
+			.param(window.toMillis())
+			.query(String.class)
+			.set();
 	}
 
 	/**
