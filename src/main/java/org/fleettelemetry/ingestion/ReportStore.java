@@ -2,7 +2,6 @@ package org.fleettelemetry.ingestion;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,6 +50,8 @@ class ReportStore {
 				refs.put(id, new VehicleRef(id, rs.getString("vin"), rs.getString("country")));
 				distances.put(id, rs.getLong("distance_m"));
 			});
+		// A statement of its own, read once the locks are held: joined to the locking statement, the
+		// odometers would come from before a concurrent transaction on the same vehicle committed.
 		Map<Long, List<VehicleState.Odometer>> odometers = new HashMap<>();
 		this.jdbc.sql("select * from odometers where vehicle_id = any(?) order by vehicle_id, seq")
 			.param(refs.keySet().toArray(Long[]::new))
@@ -123,41 +124,20 @@ class ReportStore {
 		if (reports.isEmpty()) {
 			return;
 		}
-		int n = reports.size();
-		Long[] vehicleIds = new Long[n];
-		String[] reportIds = new String[n];
-		String[] types = new String[n];
-		Integer[] seqs = new Integer[n];
-		String[] startedAt = new String[n];
-		String[] recordedAt = new String[n];
-		Long[] odometers = new Long[n];
-		Long[] distances = new Long[n];
-		Long[] consumed = new Long[n];
-		Long[] regenerated = new Long[n];
-		Long[] credited = new Long[n];
-		for (int i = 0; i < n; i++) {
-			Credited c = reports.get(i);
+		Columns rows = new Columns(reports.size());
+		for (Credited c : reports) {
 			Report r = c.report();
-			vehicleIds[i] = c.vehicleId();
-			reportIds[i] = r.reportId();
-			types[i] = r.type().name();
-			seqs[i] = c.odometerSeq();
-			startedAt[i] = (r.startedAt() != null) ? r.startedAt().toString() : null;
-			recordedAt[i] = r.recordedAt().toString();
-			odometers[i] = r.odometerM();
-			distances[i] = r.distanceM();
-			consumed[i] = r.energyConsumedWh();
-			regenerated[i] = r.energyRegeneratedWh();
-			credited[i] = c.creditedM();
+			rows.add(c.vehicleId(), r.reportId(), r.type(), c.odometerSeq(), r.startedAt(), r.recordedAt(), r.odometerM(),
+					r.distanceM(), r.energyConsumedWh(), r.energyRegeneratedWh(), c.creditedM());
 		}
-		// one statement for the whole batch, whatever the driver's batching settings
+		List<Object> params = new ArrayList<>(List.of(rows.arrays()));
+		params.add(0, timestamp(receivedAt));
 		this.jdbc.sql("""
 				insert into reports (vehicle_id, report_id, type, odometer_seq, started_at, recorded_at, odometer_m,
 				    distance_m, energy_consumed_wh, energy_regenerated_wh, credited_m, received_at)
 				select *, ? from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::int[], ?::timestamptz[],
 				    ?::timestamptz[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])""")
-			.params(timestamp(receivedAt), vehicleIds, reportIds, types, seqs, startedAt, recordedAt, odometers,
-					distances, consumed, regenerated, credited)
+			.params(params)
 			.update();
 	}
 
@@ -176,33 +156,48 @@ class ReportStore {
 	}
 
 	void updateVehicles(Collection<VehicleState> vehicles) {
-		List<Object[]> rows = new ArrayList<>();
-		List<Object[]> odometers = new ArrayList<>();
-		for (VehicleState v : vehicles) {
-			if (!v.changed()) {
-				continue;
-			}
-			rows.add(new Object[] { v.addedDistanceM, v.addedReports, v.addedTrips, v.addedTripDistanceM,
-					v.addedConsumedWh, v.addedRegeneratedWh, timestamp(v.lastReportAt), utcDay(v.lastReportAt),
-					v.ref.id() });
-			for (VehicleState.Odometer o : v.odometers) {
-				if (o.changed) {
-					odometers.add(new Object[] { o.baselineM, o.baselineRead, o.highM, timestamp(o.highAt), v.ref.id(),
-							o.seq });
+		List<VehicleState> changed = vehicles.stream().filter(VehicleState::changed).toList();
+		if (changed.isEmpty()) {
+			return;
+		}
+		Columns v = new Columns(changed.size());
+		Columns o = new Columns(changed.size());
+		for (VehicleState vehicle : changed) {
+			v.add(vehicle.ref.id(), vehicle.addedDistanceM, vehicle.addedReports, vehicle.addedTrips,
+					vehicle.addedTripDistanceM, vehicle.addedConsumedWh, vehicle.addedRegeneratedWh,
+					vehicle.lastReportAt, utcDay(vehicle.lastReportAt));
+			for (VehicleState.Odometer odometer : vehicle.odometers) {
+				if (odometer.changed) {
+					o.add(vehicle.ref.id(), odometer.seq, odometer.baselineM, odometer.baselineRead, odometer.highM,
+							odometer.highAt);
 				}
 			}
 		}
-		if (rows.isEmpty()) {
+		// one statement each, whatever the number of vehicles
+		this.jdbc.sql("""
+				update vehicles v set distance_m = v.distance_m + d.distance_m, reports = v.reports + d.reports,
+				    trips = v.trips + d.trips, trip_distance_m = v.trip_distance_m + d.trip_distance_m,
+				    energy_consumed_wh = v.energy_consumed_wh + d.consumed,
+				    energy_regenerated_wh = v.energy_regenerated_wh + d.regenerated,
+				    last_report_at = greatest(v.last_report_at, d.last_report_at),
+				    last_report_day = greatest(v.last_report_day, d.last_report_day)
+				from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+				    ?::timestamptz[], ?::date[])
+				    d (id, distance_m, reports, trips, trip_distance_m, consumed, regenerated, last_report_at, last_report_day)
+				where v.id = d.id""")
+			.params(v.arrays())
+			.update();
+		if (o.isEmpty()) {
 			return;
 		}
-		this.template.batchUpdate("""
-				update vehicles set distance_m = distance_m + ?, reports = reports + ?, trips = trips + ?,
-				    trip_distance_m = trip_distance_m + ?, energy_consumed_wh = energy_consumed_wh + ?,
-				    energy_regenerated_wh = energy_regenerated_wh + ?, last_report_at = greatest(last_report_at, ?),
-				    last_report_day = greatest(last_report_day, ?)
-				where id = ?""", rows);
-		this.template.batchUpdate("update odometers set baseline_m = ?, baseline_read = ?, high_m = ?, high_at = ? where vehicle_id = ? and seq = ?",
-				odometers);
+		this.jdbc.sql("""
+				update odometers o set baseline_m = d.baseline_m, baseline_read = d.baseline_read, high_m = d.high_m,
+				    high_at = d.high_at
+				from unnest(?::bigint[], ?::int[], ?::bigint[], ?::boolean[], ?::bigint[], ?::timestamptz[])
+				    d (vehicle_id, seq, baseline_m, baseline_read, high_m, high_at)
+				where o.vehicle_id = d.vehicle_id and o.seq = d.seq""")
+			.params(o.arrays())
+			.update();
 	}
 
 	/**
@@ -227,9 +222,10 @@ class ReportStore {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	private static Date utcDay(Instant instant) {
-		return (instant != null) ? Date.valueOf(LocalDate.ofInstant(instant, ZoneOffset.UTC)) : null;
+	private static LocalDate utcDay(Instant instant) {
+		return (instant != null) ? LocalDate.ofInstant(instant, ZoneOffset.UTC) : null;
 	}
+
 
 	private static Timestamp timestamp(Instant instant) {
 		return (instant != null) ? Timestamp.from(instant) : null;
