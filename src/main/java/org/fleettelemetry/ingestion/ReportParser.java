@@ -1,6 +1,7 @@
 package org.fleettelemetry.ingestion;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
@@ -8,9 +9,8 @@ import java.util.regex.Pattern;
 import org.fleettelemetry.shared.FleetException;
 import org.fleettelemetry.shared.Fields;
 import org.fleettelemetry.vehicles.Vin;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -29,28 +29,85 @@ class ReportParser {
 
 	private static final BigDecimal MAX_TRIP_KWH = new BigDecimal("100000");
 
-	private final JsonMapper json;
-
-	ReportParser(JsonMapper json) {
-		this.json = json;
-	}
-
 	static String reportIdOf(JsonNode item) {
 		JsonNode id = item.get("reportId");
 		return (id != null && id.isString()) ? id.asString() : null;
 	}
 
+	/**
+	 * The fields of a report, read straight from the tree (mapping the tree to the record through
+	 * Jackson cost more than all the rest of taking a report in). Scalars are read as Jackson reads them
+	 * into these types: numbers and booleans as text, numeric text as numbers, empty text as absent,
+	 * instants as ISO-8601 text or epoch seconds.
+	 */
 	ReportPayload payload(JsonNode item) {
 		if (!item.isObject()) {
 			throw FleetException.invalidField("report", "must be a JSON object");
 		}
+		return new ReportPayload(text(item, "vin"), text(item, "reportId"), text(item, "type"),
+				instant(item, "startedAt"), instant(item, "recordedAt"), decimal(item, "odometerKm"),
+				decimal(item, "distanceKm"), decimal(item, "energyConsumedKwh"), decimal(item, "energyRegeneratedKwh"));
+	}
+
+	private static String text(JsonNode item, String field) {
+		JsonNode value = item.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isValueNode()) {
+			throw wrongType(field);
+		}
+		return value.asString();
+	}
+
+	private static BigDecimal decimal(JsonNode item, String field) {
+		JsonNode value = item.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
 		try {
-			return this.json.treeToValue(item, ReportPayload.class);
+			if (value.isNumber()) {
+				return value.decimalValue();
+			}
+			if (value.isString()) {
+				String text = value.asString().trim();
+				return text.isEmpty() ? null : new BigDecimal(text);
+			}
 		}
-		catch (DatabindException ex) {
-			String field = ex.getPath().isEmpty() ? "report" : ex.getPath().get(ex.getPath().size() - 1).getPropertyName();
-			throw FleetException.invalidField(field, "has the wrong type or format");
+		catch (NumberFormatException | JacksonException ex) {
+			// text that is no number, or a number beyond a double's range read as infinite
+			throw wrongType(field);
 		}
+		throw wrongType(field);
+	}
+
+	private static Instant instant(JsonNode item, String field) {
+		JsonNode value = item.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		try {
+			if (value.isString()) {
+				String text = value.asString().trim();
+				return text.isEmpty() ? null : Timestamps.parse(text);
+			}
+			if (value.isIntegralNumber()) {
+				return Instant.ofEpochSecond(value.longValue());
+			}
+			if (value.isNumber()) {
+				BigDecimal seconds = value.decimalValue();
+				return Instant.ofEpochSecond(seconds.longValue(),
+						seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+			}
+		}
+		catch (DateTimeException | ArithmeticException ex) {
+			throw wrongType(field);
+		}
+		throw wrongType(field);
+	}
+
+	private static FleetException wrongType(String field) {
+		return FleetException.invalidField(field, "has the wrong type or format");
 	}
 
 	Report report(ReportPayload payload) {

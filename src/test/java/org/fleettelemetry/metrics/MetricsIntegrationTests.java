@@ -105,6 +105,23 @@ class MetricsIntegrationTests extends IntegrationTests {
 	}
 
 	@Test
+	void timesReportRequestsOnceAndEveryOtherRequestAsUsual() throws InterruptedException {
+		String token = enrolVehicleAndReport();
+		this.api.post(REPORTS + "/batch", token, List.of(odometer("f", "2014-09-30T15:00:00Z", 1050)));
+		this.api.get("/api/v1/fleet/countries", null);
+		// a request's timing is recorded just after its answer
+		Scrape after = awaitScrape((s) -> s.value("http_server_requests_seconds_count",
+				Map.of("uri", "/api/v1/fleet/countries")).isPresent());
+		assertThat(after.value("telemetry_ingest_seconds_count", Map.of("endpoint", "vehicle_batch"))).isPresent();
+		assertThat(after.value("http_server_requests_seconds_count", Map.of("uri", "/api/v1/vehicles/{vin}/reports")))
+			.isEmpty();
+		assertThat(after.value("http_server_requests_seconds_count", Map.of("uri", "/api/v1/vehicles/{vin}/reports/batch")))
+			.isEmpty();
+		assertThat(after.value("http_server_requests_seconds_count", Map.of("uri", "/api/v1/vehicles", "method", "POST")))
+			.isPresent();
+	}
+
+	@Test
 	void promtoolFindsNothingToSayAboutTheProjectsOwnMetrics() {
 		ExternalTool.PROMTOOL.assumeInstalled();
 		enrolVehicleAndReport();
