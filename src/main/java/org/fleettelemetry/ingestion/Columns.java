@@ -12,20 +12,18 @@ final class Columns {
 
 	private final List<List<String>> columns = new ArrayList<>();
 
-	private final int expectedRows;
-
 	private int rows;
 
-	Columns(int expectedRows) {
-		this.expectedRows = expectedRows;
+	Columns(int columns, int expectedRows) {
+		for (int i = 0; i < columns; i++) {
+			this.columns.add(new ArrayList<>(expectedRows));
+		}
 	}
 
 	/** Adds a row; {@code null} stays SQL {@code NULL}, anything else is bound as its {@code toString()}. */
 	void add(Object... row) {
-		if (this.columns.isEmpty()) {
-			for (int i = 0; i < row.length; i++) {
-				this.columns.add(new ArrayList<>(this.expectedRows));
-			}
+		if (row.length != this.columns.size()) {
+			throw new IllegalArgumentException("A row of " + this.columns.size() + " values, not " + row.length);
 		}
 		for (int i = 0; i < row.length; i++) {
 			this.columns.get(i).add((row[i] != null) ? row[i].toString() : null);
@@ -33,11 +31,7 @@ final class Columns {
 		this.rows++;
 	}
 
-	boolean isEmpty() {
-		return this.rows == 0;
-	}
-
-	/** One {@code String[]} per column, in the order of the rows' values. */
+	/** One {@code String[]} per column, in the order of the rows' values; empty arrays for no rows. */
 	Object[] arrays() {
 		return this.columns.stream().map((column) -> column.toArray(String[]::new)).toArray();
 	}

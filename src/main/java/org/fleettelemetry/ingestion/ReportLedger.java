@@ -53,11 +53,10 @@ class ReportLedger {
 		for (Submission submission : submissions) {
 			outcomes.add(credit(submission, vehicles, known, batch, now));
 		}
-		this.store.insertReports(batch.credited, now);
 		this.store.insertAnomalies(batch.anomalies, now);
-		this.store.updateVehicles(vehicles.values());
-		if (!batch.reportingDays.isEmpty()) {
-			this.store.markReportingDays(batch.reportingDays).forEach(batch.fleet::newReportingVehicles);
+		if (!batch.credited.isEmpty()) {
+			this.store.write(batch.credited, vehicles.values(), batch.reportingDays, now)
+				.forEach(batch.fleet::newReportingVehicles);
 		}
 		this.fleet.record(batch.fleet);
 		return outcomes;

@@ -120,27 +120,6 @@ class ReportStore {
 		return new Reading(rs.getTimestamp("recorded_at").toInstant(), rs.getLong("odometer_m"));
 	}
 
-	void insertReports(List<Credited> reports, Instant receivedAt) {
-		if (reports.isEmpty()) {
-			return;
-		}
-		Columns rows = new Columns(reports.size());
-		for (Credited c : reports) {
-			Report r = c.report();
-			rows.add(c.vehicleId(), r.reportId(), r.type(), c.odometerSeq(), r.startedAt(), r.recordedAt(), r.odometerM(),
-					r.distanceM(), r.energyConsumedWh(), r.energyRegeneratedWh(), c.creditedM());
-		}
-		List<Object> params = new ArrayList<>(List.of(rows.arrays()));
-		params.add(0, timestamp(receivedAt));
-		this.jdbc.sql("""
-				insert into reports (vehicle_id, report_id, type, odometer_seq, started_at, recorded_at, odometer_m,
-				    distance_m, energy_consumed_wh, energy_regenerated_wh, credited_m, received_at)
-				select *, ? from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::int[], ?::timestamptz[],
-				    ?::timestamptz[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])""")
-			.params(params)
-			.update();
-	}
-
 	void insertAnomalies(List<Anomaly> anomalies, Instant receivedAt) {
 		if (anomalies.isEmpty()) {
 			return;
@@ -155,67 +134,88 @@ class ReportStore {
 				values (?, ?, ?, ?, ?::jsonb, ?)""", rows);
 	}
 
-	void updateVehicles(Collection<VehicleState> vehicles) {
-		List<VehicleState> changed = vehicles.stream().filter(VehicleState::changed).toList();
-		if (changed.isEmpty()) {
-			return;
-		}
-		Columns v = new Columns(changed.size());
-		Columns o = new Columns(changed.size());
-		for (VehicleState vehicle : changed) {
-			v.add(vehicle.ref.id(), vehicle.addedDistanceM, vehicle.addedReports, vehicle.addedTrips,
-					vehicle.addedTripDistanceM, vehicle.addedConsumedWh, vehicle.addedRegeneratedWh,
-					vehicle.lastReportAt, utcDay(vehicle.lastReportAt));
-			for (VehicleState.Odometer odometer : vehicle.odometers) {
-				if (odometer.changed) {
-					o.add(vehicle.ref.id(), odometer.seq, odometer.baselineM, odometer.baselineRead, odometer.highM,
-							odometer.highAt);
-				}
-			}
-		}
-		// one statement each, whatever the number of vehicles
-		this.jdbc.sql("""
-				update vehicles v set distance_m = v.distance_m + d.distance_m, reports = v.reports + d.reports,
-				    trips = v.trips + d.trips, trip_distance_m = v.trip_distance_m + d.trip_distance_m,
-				    energy_consumed_wh = v.energy_consumed_wh + d.consumed,
-				    energy_regenerated_wh = v.energy_regenerated_wh + d.regenerated,
-				    last_report_at = greatest(v.last_report_at, d.last_report_at),
-				    last_report_day = greatest(v.last_report_day, d.last_report_day)
-				from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-				    ?::timestamptz[], ?::date[])
-				    d (id, distance_m, reports, trips, trip_distance_m, consumed, regenerated, last_report_at, last_report_day)
-				where v.id = d.id""")
-			.params(v.arrays())
-			.update();
-		if (o.isEmpty()) {
-			return;
-		}
-		this.jdbc.sql("""
-				update odometers o set baseline_m = d.baseline_m, baseline_read = d.baseline_read, high_m = d.high_m,
-				    high_at = d.high_at
-				from unnest(?::bigint[], ?::int[], ?::bigint[], ?::boolean[], ?::bigint[], ?::timestamptz[])
-				    d (vehicle_id, seq, baseline_m, baseline_read, high_m, high_at)
-				where o.vehicle_id = d.vehicle_id and o.seq = d.seq""")
-			.params(o.arrays())
-			.update();
-	}
-
 	/**
-	 * Records which vehicles reported on which days, and returns, per day, how many of them had not
-	 * reported on that day before.
+	 * Writes what a transaction credited, in one statement: the reports, each changed vehicle's running
+	 * figures and odometers, and which vehicles reported on which days. Returns, per day, how many
+	 * vehicles had not reported on that day before. Every row written belongs to a vehicle this
+	 * transaction has locked, so the parts cannot conflict with another transaction's.
 	 */
-	Map<LocalDate, Integer> markReportingDays(Collection<VehicleDay> vehicleDays) {
-		List<VehicleDay> sorted = vehicleDays.stream().sorted().toList();
+	Map<LocalDate, Integer> write(List<Credited> reports, Collection<VehicleState> vehicles,
+			Collection<VehicleDay> vehicleDays, Instant receivedAt) {
+		List<Object> params = new ArrayList<>();
+		params.add(timestamp(receivedAt));
+		params.addAll(List.of(reportColumns(reports)));
+		params.addAll(List.of(vehicleColumns(vehicles)));
+		params.addAll(List.of(odometerColumns(vehicles)));
+		Columns days = new Columns(2, vehicleDays.size());
+		vehicleDays.stream().sorted().forEach((d) -> days.add(d.vehicleId(), d.day()));
+		params.addAll(List.of(days.arrays()));
 		Map<LocalDate, Integer> firsts = new TreeMap<>();
 		this.jdbc.sql("""
+				with credited as (
+				    insert into reports (received_at, vehicle_id, report_id, type, odometer_seq, started_at, recorded_at,
+				        odometer_m, distance_m, energy_consumed_wh, energy_regenerated_wh, credited_m)
+				    select ?, * from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::int[], ?::timestamptz[],
+				        ?::timestamptz[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+				), vehicle_figures as (
+				    update vehicles v set distance_m = v.distance_m + d.distance_m, reports = v.reports + d.reports,
+				        trips = v.trips + d.trips, trip_distance_m = v.trip_distance_m + d.trip_distance_m,
+				        energy_consumed_wh = v.energy_consumed_wh + d.consumed,
+				        energy_regenerated_wh = v.energy_regenerated_wh + d.regenerated,
+				        last_report_at = greatest(v.last_report_at, d.last_report_at),
+				        last_report_day = greatest(v.last_report_day, d.last_report_day)
+				    from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+				        ?::timestamptz[], ?::date[])
+				        d (id, distance_m, reports, trips, trip_distance_m, consumed, regenerated, last_report_at,
+				           last_report_day)
+				    where v.id = d.id
+				), odometer_figures as (
+				    update odometers o set baseline_m = d.baseline_m, baseline_read = d.baseline_read, high_m = d.high_m,
+				        high_at = d.high_at
+				    from unnest(?::bigint[], ?::int[], ?::bigint[], ?::boolean[], ?::bigint[], ?::timestamptz[])
+				        d (vehicle_id, seq, baseline_m, baseline_read, high_m, high_at)
+				    where o.vehicle_id = d.vehicle_id and o.seq = d.seq
+				)
 				insert into vehicle_days (vehicle_id, day)
 				select * from unnest(?::bigint[], ?::date[]) on conflict do nothing returning day""")
-			.params(sorted.stream().map(VehicleDay::vehicleId).toArray(Long[]::new),
-					sorted.stream().map((d) -> d.day().toString()).toArray(String[]::new))
+			.params(params)
 			.query((ResultSet rs) -> {
 				firsts.merge(rs.getObject("day", LocalDate.class), 1, Integer::sum);
 			});
 		return firsts;
+	}
+
+	private static Object[] reportColumns(List<Credited> reports) {
+		Columns rows = new Columns(11, reports.size());
+		for (Credited c : reports) {
+			Report r = c.report();
+			rows.add(c.vehicleId(), r.reportId(), r.type(), c.odometerSeq(), r.startedAt(), r.recordedAt(), r.odometerM(),
+					r.distanceM(), r.energyConsumedWh(), r.energyRegeneratedWh(), c.creditedM());
+		}
+		return rows.arrays();
+	}
+
+	private static Object[] vehicleColumns(Collection<VehicleState> vehicles) {
+		Columns rows = new Columns(9, vehicles.size());
+		for (VehicleState v : vehicles) {
+			if (v.changed()) {
+				rows.add(v.ref.id(), v.addedDistanceM, v.addedReports, v.addedTrips, v.addedTripDistanceM,
+						v.addedConsumedWh, v.addedRegeneratedWh, v.lastReportAt, utcDay(v.lastReportAt));
+			}
+		}
+		return rows.arrays();
+	}
+
+	private static Object[] odometerColumns(Collection<VehicleState> vehicles) {
+		Columns rows = new Columns(6, vehicles.size());
+		for (VehicleState v : vehicles) {
+			for (VehicleState.Odometer o : v.odometers) {
+				if (o.changed) {
+					rows.add(v.ref.id(), o.seq, o.baselineM, o.baselineRead, o.highM, o.highAt);
+				}
+			}
+		}
+		return rows.arrays();
 	}
 
 	private static Instant instant(Timestamp timestamp) {
@@ -225,7 +225,6 @@ class ReportStore {
 	private static LocalDate utcDay(Instant instant) {
 		return (instant != null) ? LocalDate.ofInstant(instant, ZoneOffset.UTC) : null;
 	}
-
 
 	private static Timestamp timestamp(Instant instant) {
 		return (instant != null) ? Timestamp.from(instant) : null;

@@ -1,6 +1,5 @@
 package org.fleettelemetry.milestones;
 
-import java.sql.ResultSet;
 import java.util.List;
 
 import org.fleettelemetry.fleet.DistanceCredited;
@@ -67,10 +66,9 @@ class MilestoneDetector {
 		}
 	}
 
+	/** The fleet distance, read once the lock is held (see V5__locked_fleet_distance.sql). */
 	private long lockedFleetDistanceM() {
-		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK).query((ResultSet rs) -> {
-		});
-		return fleetDistanceM();
+		return this.jdbc.sql("select locked_fleet_distance(?)").param(LOCK).query(Long.class).single();
 	}
 
 	private long fleetDistanceM() {
