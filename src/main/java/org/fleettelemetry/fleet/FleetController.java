@@ -1,14 +1,21 @@
 package org.fleettelemetry.fleet;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.fleettelemetry.shared.FleetException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,14 +35,27 @@ class FleetController {
 
 	private final Clock clock;
 
-	FleetController(FleetFigures figures, Clock clock) {
+	private final SharedRead<byte[]> summary;
+
+	private final SharedRead<byte[]> countries;
+
+	FleetController(FleetFigures figures, JsonMapper json, FleetSettings settings, Clock clock) {
 		this.figures = figures;
 		this.clock = clock;
+		Duration timeout = settings.figures().timeout();
+		// a shared read writes its JSON once, for every request it answers
+		this.summary = new SharedRead<>(() -> json.writeValueAsBytes(figures.summary()), timeout);
+		this.countries = new SharedRead<>(() -> json.writeValueAsBytes(figures.countries()), timeout);
 	}
 
-	@GetMapping("/summary")
-	FleetSummary summary() {
-		return this.figures.summary();
+	/**
+	 * The summary, from a read shared with concurrent requests that started after this one came.
+	 */
+	@GetMapping(path = "/summary", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ApiResponse(responseCode = "200", description = "OK",
+			content = @Content(schema = @Schema(implementation = FleetSummary.class)))
+	byte[] summary() {
+		return this.summary.get();
 	}
 
 	/**
@@ -55,9 +75,15 @@ class FleetController {
 		return this.figures.daily(first, last);
 	}
 
-	@GetMapping("/countries")
-	List<CountryFigures> countries() {
-		return this.figures.countries();
+	/**
+	 * The figures per country, from a read shared with concurrent requests that started after this one
+	 * came.
+	 */
+	@GetMapping(path = "/countries", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ApiResponse(responseCode = "200", description = "OK",
+			content = @Content(array = @ArraySchema(schema = @Schema(implementation = CountryFigures.class))))
+	byte[] countries() {
+		return this.countries.get();
 	}
 
 }

@@ -1,10 +1,14 @@
 package org.fleettelemetry.fleet;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 
 import org.fleettelemetry.shared.Distances;
@@ -22,6 +26,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 public class FleetFigures {
+
+	/**
+	 * The totals, the vehicles reporting since {@code :since}, and the metres credited on each of the
+	 * {@code :days} days from {@code :first}. The day narrows the search of reporting vehicles on its
+	 * index; the instant decides.
+	 */
+	private static final String SUMMARY = """
+			select t.distance_m, t.reports, t.vehicles,
+			       (select count(*) from vehicles
+			        where last_report_day >= :sinceDay and last_report_at >= :since) as reporting,
+			       array(select coalesce(d.distance_m, 0) from generate_series(0, :days - 1) as i
+			             left join (select day, sum(distance_m)::bigint as distance_m from fleet_daily
+			                        where day >= :first and day < :today group by day) d on d.day = :first::date + i
+			             order by i) as trailing
+			from (select sum(distance_m) as distance_m, sum(reports) as reports, sum(vehicles) as vehicles
+			      from fleet_totals) t""";
 
 	private final JdbcClient jdbc;
 
@@ -49,22 +69,35 @@ public class FleetFigures {
 			.single();
 	}
 
+	/**
+	 * The summary, as committed when it is called: the fleet's figures in one statement, and the last
+	 * milestone in another when there is a {@link MilestoneOutlook}.
+	 */
 	public FleetSummary summary() {
 		Instant now = this.clock.instant();
-		FleetTotals totals = totals();
-		Instant since = now.minus(30, ChronoUnit.DAYS);
-		// the day narrows the search on its index; the instant decides
-		long reporting = this.jdbc
-			.sql("select count(*) from vehicles where last_report_day >= ? and last_report_at >= ?")
-			.params(LocalDate.ofInstant(since, ZoneOffset.UTC), java.sql.Timestamp.from(since))
-			.query(Long.class)
-			.single();
 		MilestoneOutlook outlook = this.milestones.getIfAvailable();
-		long metres = totals.distanceM();
+		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		int days = (outlook != null) ? outlook.trailingDays() : 0;
+		Instant since = now.minus(30, ChronoUnit.DAYS);
+		SummaryRow figures = this.jdbc.sql(SUMMARY)
+			.param("sinceDay", LocalDate.ofInstant(since, ZoneOffset.UTC))
+			.param("since", Timestamp.from(since))
+			.param("days", days)
+			.param("first", today.minusDays(days))
+			.param("today", today)
+			.query(FleetFigures::summaryRow)
+			.single();
+		long metres = figures.distanceM();
 		return new FleetSummary(Distances.km(metres), Distances.miles(metres), this.co2.avoidedKg(metres),
-				this.co2.trees(metres), totals.vehicles(), reporting, totals.reports(),
-				(outlook != null) ? outlook.lastReached() : null, (outlook != null) ? outlook.next(metres, now) : null,
-				now);
+				this.co2.trees(metres), figures.vehicles(), figures.reporting(), figures.reports(),
+				(outlook != null) ? outlook.lastReached() : null,
+				(outlook != null) ? outlook.next(metres, figures.trailingM(), now) : null, now);
+	}
+
+	private static SummaryRow summaryRow(ResultSet rs, int row) throws SQLException {
+		Long[] trailing = (Long[]) rs.getArray("trailing").getArray();
+		return new SummaryRow(rs.getLong("distance_m"), rs.getLong("reports"), rs.getLong("vehicles"),
+				rs.getLong("reporting"), Arrays.stream(trailing).mapToLong(Long::longValue).toArray());
 	}
 
 	/**
@@ -94,6 +127,14 @@ public class FleetFigures {
 			return new CountryFigures(rs.getString("country"), rs.getLong("vehicles"), Distances.km(metres),
 					this.co2.avoidedKg(metres));
 		}).list();
+	}
+
+	/**
+	 * What the summary reads in one statement.
+	 *
+	 * @param trailingM metres credited on each of the days the outlook asked for, oldest first
+	 */
+	private record SummaryRow(long distanceM, long reports, long vehicles, long reporting, long[] trailingM) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.fleettelemetry.fleet;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -14,10 +15,11 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the fleet figures.
  *
  * @param co2 how distance converts to avoided CO2 and to trees
+ * @param figures how requests for the fleet figures are answered
  */
 @ConfigurationProperties("fleet")
 @Validated
-record FleetSettings(@Valid @DefaultValue Co2 co2) {
+record FleetSettings(@Valid @DefaultValue Co2 co2, @Valid @DefaultValue Figures figures) {
 
 	/**
 	 * The CO2 factors. The defaults reproduce Nissan's published LEAF figures: 3 billion km ≈ 510
@@ -29,6 +31,15 @@ record FleetSettings(@Valid @DefaultValue Co2 co2) {
 	 */
 	record Co2(@NotNull @DecimalMin("0") @DefaultValue("170") BigDecimal gramsPerKm,
 			@NotNull @DecimalMin(value = "0", inclusive = false) @DefaultValue("13.6") BigDecimal kgPerTree) {
+	}
+
+	/**
+	 * Concurrent requests for the summary or the country figures share reads, each answered by a read
+	 * that started after it came.
+	 *
+	 * @param timeout how long a request waits for such a read before it gets 503
+	 */
+	record Figures(@NotNull @DefaultValue("10s") Duration timeout) {
 	}
 
 }

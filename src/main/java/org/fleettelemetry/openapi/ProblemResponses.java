@@ -52,6 +52,8 @@ final class ProblemResponses {
 					SERVICE_UNAVAILABLE),
 			"POST /api/v1/vehicles/{vin}/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE),
 			"POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE),
+			"GET /api/v1/fleet/summary", List.of(SERVICE_UNAVAILABLE),
+			"GET /api/v1/fleet/countries", List.of(SERVICE_UNAVAILABLE),
 			"DELETE /api/v1/webhooks/{id}", List.of(WEBHOOK_NOT_FOUND),
 			"GET /api/v1/webhooks/{id}/deliveries", List.of(WEBHOOK_NOT_FOUND),
 			"POST /api/v1/webhooks/{id}/deliveries/{eventId}/redeliver",

@@ -1,6 +1,7 @@
 package org.fleettelemetry.fleet;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class Co2Tests {
 
-	final Co2 co2 = new Co2(new FleetSettings(new FleetSettings.Co2(new BigDecimal("170"), new BigDecimal("13.6"))));
+	final Co2 co2 = new Co2(new FleetSettings(new FleetSettings.Co2(new BigDecimal("170"), new BigDecimal("13.6")),
+			new FleetSettings.Figures(Duration.ofSeconds(10))));
 
 	static final long BILLION_KM_IN_METRES = 1_000_000_000_000L;
 

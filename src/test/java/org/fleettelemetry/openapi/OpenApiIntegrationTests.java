@@ -109,6 +109,20 @@ class OpenApiIntegrationTests extends IntegrationTests {
 	}
 
 	@Test
+	void describesTheFleetFiguresWrittenAheadAsTheirRecords() {
+		JsonNode summary = operation("GET", "/api/v1/fleet/summary").path("responses");
+		assertThat(summary.path("200").path("content").path("application/json").path("schema").path("$ref").asString())
+			.isEqualTo("#/components/schemas/FleetSummary");
+		assertThat(summary.path("503").path("description").asString()).contains("SERVICE_UNAVAILABLE");
+		assertThat(this.document.path("components").path("schemas").path("FleetSummary").path("properties").propertyNames())
+			.contains("distanceKm", "reportingVehicles30d", "lastMilestone", "nextMilestone", "asOf");
+		JsonNode countries = operation("GET", "/api/v1/fleet/countries").path("responses").path("200").path("content")
+			.path("application/json").path("schema");
+		assertThat(countries.path("type").asString()).isEqualTo("array");
+		assertThat(countries.path("items").path("$ref").asString()).isEqualTo("#/components/schemas/CountryFigures");
+	}
+
+	@Test
 	void namesTheReportAnswersClearlyAndLeavesNoReferenceDangling() {
 		JsonNode single = operation("POST", "/api/v1/vehicles/{vin}/reports").path("responses");
 		assertThat(single.path("201").path("content").findValue("$ref").asString())
