@@ -1,7 +1,7 @@
 package org.fleettelemetry.fleet;
 
-import java.sql.Date;
-import java.util.ArrayList;
+import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Keeps the fleet aggregates (totals, per day, per country) up to date, inside the caller's
  * transaction. Each transaction adds to one of {@value #STRIPES} stripes chosen at random, so that
  * concurrent writers rarely wait on the same row; reads sum the stripes. Rows are always touched in
- * the same order (days, countries, totals) so that writers cannot deadlock.
+ * the same order (days, countries, totals) so that writers cannot deadlock; a crediting transaction
+ * applies its delta in one round trip (V6__record_fleet_delta.sql).
  */
 @Service
 public class FleetLedger {
@@ -46,25 +47,24 @@ public class FleetLedger {
 			return;
 		}
 		int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
-		List<Object[]> days = new ArrayList<>();
-		for (Map.Entry<java.time.LocalDate, long[]> day : delta.days().entrySet()) {
-			long[] v = day.getValue();
-			days.add(new Object[] { Date.valueOf(day.getKey()), stripe, v[0], v[1], v[2] });
-		}
-		this.template.batchUpdate("""
-				insert into fleet_daily (day, stripe, distance_m, reports, reporting_vehicles) values (?, ?, ?, ?, ?)
-				on conflict (day, stripe) do update set distance_m = fleet_daily.distance_m + excluded.distance_m,
-				    reports = fleet_daily.reports + excluded.reports,
-				    reporting_vehicles = fleet_daily.reporting_vehicles + excluded.reporting_vehicles""", days);
-		List<Object[]> countries = new ArrayList<>();
-		delta.countries().forEach((country, metres) -> countries.add(new Object[] { country, stripe, metres }));
-		addToCountries(countries, "distance_m");
-		this.jdbc.sql("update fleet_totals set distance_m = distance_m + ?, reports = reports + ? where stripe = ?")
-			.params(delta.distanceM(), delta.reports(), stripe)
-			.update();
+		Map<LocalDate, long[]> days = delta.days();
+		List<long[]> dayFigures = List.copyOf(days.values());
+		this.jdbc.sql("""
+				select record_fleet_delta(?::smallint, ?::date[], ?::bigint[], ?::bigint[], ?::bigint[], ?::char(2)[],
+				    ?::bigint[], ?, ?)""")
+			.params(stripe, days.keySet().stream().map(LocalDate::toString).toArray(String[]::new),
+					column(dayFigures, 0), column(dayFigures, 1), column(dayFigures, 2),
+					delta.countries().keySet().toArray(String[]::new), delta.countries().values().toArray(Long[]::new),
+					delta.distanceM(), delta.reports())
+			.query((ResultSet rs) -> {
+			});
 		if (delta.distanceM() > 0) {
 			this.events.publishEvent(new DistanceCredited(delta.distanceM(), delta.credits()));
 		}
+	}
+
+	private static Long[] column(List<long[]> rows, int index) {
+		return rows.stream().map((row) -> row[index]).toArray(Long[]::new);
 	}
 
 	/**

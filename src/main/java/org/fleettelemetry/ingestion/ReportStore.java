@@ -146,7 +146,9 @@ class ReportStore {
 		params.add(timestamp(receivedAt));
 		params.addAll(List.of(reportColumns(reports)));
 		params.addAll(List.of(vehicleColumns(vehicles)));
-		params.addAll(List.of(odometerColumns(vehicles)));
+		Object[] odometers = odometerColumns(vehicles);
+		params.addAll(List.of(odometers));
+		params.add(odometers[0]);
 		Columns days = new Columns(2, vehicleDays.size());
 		vehicleDays.stream().sorted().forEach((d) -> days.add(d.vehicleId(), d.day()));
 		params.addAll(List.of(days.arrays()));
@@ -174,7 +176,8 @@ class ReportStore {
 				        high_at = d.high_at
 				    from unnest(?::bigint[], ?::int[], ?::bigint[], ?::boolean[], ?::bigint[], ?::timestamptz[])
 				        d (vehicle_id, seq, baseline_m, baseline_read, high_m, high_at)
-				    where o.vehicle_id = d.vehicle_id and o.seq = d.seq
+				    -- the redundant any() keeps the plan on the primary key, however few odometers the table has
+				    where o.vehicle_id = d.vehicle_id and o.seq = d.seq and o.vehicle_id = any(?::bigint[])
 				)
 				insert into vehicle_days (vehicle_id, day)
 				select * from unnest(?::bigint[], ?::date[]) on conflict do nothing returning day""")
