@@ -27,6 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 public class FleetFigures {
 
+	/** The fleet's running totals: the sum of the stripes. */
+	private static final String TOTALS = """
+			select sum(distance_m) as distance_m, sum(reports) as reports, sum(vehicles) as vehicles
+			from fleet_totals""";
+
 	/**
 	 * The totals, the vehicles reporting since {@code :since}, and the metres credited on each of the
 	 * {@code :days} days from {@code :first}. The day narrows the search of reporting vehicles on its
@@ -40,8 +45,7 @@ public class FleetFigures {
 			             left join (select day, sum(distance_m)::bigint as distance_m from fleet_daily
 			                        where day >= :first and day < :today group by day) d on d.day = :first::date + i
 			             order by i) as trailing
-			from (select sum(distance_m) as distance_m, sum(reports) as reports, sum(vehicles) as vehicles
-			      from fleet_totals) t""";
+			from (%s) t""".formatted(TOTALS);
 
 	private final JdbcClient jdbc;
 
@@ -63,10 +67,7 @@ public class FleetFigures {
 	 * transaction's, when it has one).
 	 */
 	public FleetTotals totals() {
-		return this.jdbc
-			.sql("select sum(distance_m) as distance_m, sum(reports) as reports, sum(vehicles) as vehicles from fleet_totals")
-			.query(FleetTotals.class)
-			.single();
+		return this.jdbc.sql(TOTALS).query(FleetTotals.class).single();
 	}
 
 	/**

@@ -106,7 +106,7 @@ class GroupCommit implements SmartLifecycle {
 					group.add(taken);
 					reports += taken.submissions().size();
 				}
-				commit(group);
+				commit(group, reports);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -119,8 +119,8 @@ class GroupCommit implements SmartLifecycle {
 		}
 	}
 
-	private void commit(List<Request> group) {
-		this.groupSizes.record(group.stream().mapToInt((r) -> r.submissions().size()).sum());
+	private void commit(List<Request> group, int reports) {
+		this.groupSizes.record(reports);
 		try {
 			List<Outcome> outcomes = this.ledger
 				.credit(group.stream().flatMap((r) -> r.submissions().stream()).toList());
@@ -137,7 +137,7 @@ class GroupCommit implements SmartLifecycle {
 				return;
 			}
 			log.debug("A group of {} requests failed; committing them one by one", group.size(), ex);
-			group.forEach((request) -> commit(List.of(request)));
+			group.forEach((request) -> commit(List.of(request), request.submissions().size()));
 		}
 	}
 

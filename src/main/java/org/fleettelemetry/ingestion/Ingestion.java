@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Ingestion {
 
-	static final int MAX_BATCH = 1000;
+	/** The most reports one batch may hold. */
+	public static final int MAX_BATCH = 1000;
 
 	private final ReportParser parser;
 

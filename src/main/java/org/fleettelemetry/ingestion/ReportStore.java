@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -150,7 +149,7 @@ class ReportStore {
 		params.addAll(List.of(odometers));
 		params.add(odometers[0]);
 		Columns days = new Columns(2, vehicleDays.size());
-		vehicleDays.stream().sorted().forEach((d) -> days.add(d.vehicleId(), d.day()));
+		vehicleDays.forEach((d) -> days.add(d.vehicleId(), d.day()));
 		params.addAll(List.of(days.arrays()));
 		Map<LocalDate, Integer> firsts = new TreeMap<>();
 		this.jdbc.sql("""
@@ -165,11 +164,10 @@ class ReportStore {
 				        energy_consumed_wh = v.energy_consumed_wh + d.consumed,
 				        energy_regenerated_wh = v.energy_regenerated_wh + d.regenerated,
 				        last_report_at = greatest(v.last_report_at, d.last_report_at),
-				        last_report_day = greatest(v.last_report_day, d.last_report_day)
+				        last_report_day = greatest(v.last_report_day, (d.last_report_at at time zone 'UTC')::date)
 				    from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-				        ?::timestamptz[], ?::date[])
-				        d (id, distance_m, reports, trips, trip_distance_m, consumed, regenerated, last_report_at,
-				           last_report_day)
+				        ?::timestamptz[])
+				        d (id, distance_m, reports, trips, trip_distance_m, consumed, regenerated, last_report_at)
 				    where v.id = d.id
 				), odometer_figures as (
 				    update odometers o set baseline_m = d.baseline_m, baseline_read = d.baseline_read, high_m = d.high_m,
@@ -199,11 +197,11 @@ class ReportStore {
 	}
 
 	private static Object[] vehicleColumns(Collection<VehicleState> vehicles) {
-		Columns rows = new Columns(9, vehicles.size());
+		Columns rows = new Columns(8, vehicles.size());
 		for (VehicleState v : vehicles) {
 			if (v.changed()) {
 				rows.add(v.ref.id(), v.addedDistanceM, v.addedReports, v.addedTrips, v.addedTripDistanceM,
-						v.addedConsumedWh, v.addedRegeneratedWh, v.lastReportAt, utcDay(v.lastReportAt));
+						v.addedConsumedWh, v.addedRegeneratedWh, v.lastReportAt);
 			}
 		}
 		return rows.arrays();
@@ -225,10 +223,6 @@ class ReportStore {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	private static LocalDate utcDay(Instant instant) {
-		return (instant != null) ? LocalDate.ofInstant(instant, ZoneOffset.UTC) : null;
-	}
-
 	private static Timestamp timestamp(Instant instant) {
 		return (instant != null) ? Timestamp.from(instant) : null;
 	}
@@ -246,14 +240,7 @@ class ReportStore {
 			String reportJson) {
 	}
 
-	record VehicleDay(long vehicleId, LocalDate day) implements Comparable<VehicleDay> {
-
-		@Override
-		public int compareTo(VehicleDay other) {
-			int byVehicle = Long.compare(this.vehicleId, other.vehicleId);
-			return (byVehicle != 0) ? byVehicle : this.day.compareTo(other.day);
-		}
-
+	record VehicleDay(long vehicleId, LocalDate day) {
 	}
 
 }

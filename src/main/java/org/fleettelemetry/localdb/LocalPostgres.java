@@ -28,7 +28,8 @@ final class LocalPostgres implements Closeable {
 	}
 
 	/**
-	 * Starts PostgreSQL with {@code serverConfig} on top of durable settings, which it cannot change.
+	 * Starts PostgreSQL with {@code serverConfig} (100 connections unless it says otherwise); it cannot
+	 * turn durability off.
 	 */
 	static LocalPostgres start(Path directory, int port, Map<String, String> serverConfig) throws IOException {
 		Files.createDirectories(directory);
@@ -36,12 +37,12 @@ final class LocalPostgres implements Closeable {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)
-			.setPort(port);
+			.setPort(port)
+			.setServerConfig("max_connections", "100");
 		serverConfig.forEach(builder::setServerConfig);
 		EmbeddedPostgres postgres = builder.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
-			.setServerConfig("max_connections", "100")
 			.setPGStartupWait(Duration.ofSeconds(60))
 			.start();
 		log.info("Embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), directory.toAbsolutePath());

@@ -1,11 +1,9 @@
 package org.fleettelemetry.metrics;
 
 import io.micrometer.observation.ObservationPredicate;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
@@ -16,14 +14,11 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 @Configuration(proxyBeanMethods = false)
 class ReportObservations {
 
+	/** The endpoint is the one {@link IngestTimingFilter}, which runs first, found for the request. */
 	@Bean
 	ObservationPredicate reportRequestsTimedOnce() {
-		return (name, context) -> !(context instanceof ServerRequestObservationContext server && isReport(server.getCarrier()));
-	}
-
-	private static boolean isReport(HttpServletRequest request) {
-		return HttpMethod.POST.matches(request.getMethod())
-				&& IngestTimingFilter.endpoint(request.getRequestURI().substring(request.getContextPath().length())) != null;
+		return (name, context) -> !(context instanceof ServerRequestObservationContext server
+				&& server.getCarrier().getAttribute(IngestTimingFilter.ENDPOINT) != null);
 	}
 
 }

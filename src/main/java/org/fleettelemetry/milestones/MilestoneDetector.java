@@ -49,19 +49,24 @@ class MilestoneDetector {
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(DistanceCredited credited) {
-		if (credited.distanceM() <= 0) {
-			return;
-		}
-		long fleetAfterM = this.settings.fleetKm().isEmpty() ? fleetDistanceM() : lockedFleetDistanceM();
-		long fleetBeforeM = fleetAfterM - credited.distanceM();
-		for (long km : Thresholds.crossed(this.settings.fleetKm(), fleetBeforeM, fleetAfterM)) {
-			fire(MilestoneScope.FLEET, "", km, Thresholds.crossingVin(km, fleetBeforeM, credited.credits()), fleetAfterM);
+		List<Long> fleetLadder = this.settings.fleetKm();
+		// without a fleet ladder, the fleet distance is read only for a vehicle milestone that fires
+		Long fleetAfterM = fleetLadder.isEmpty() ? null : lockedFleetDistanceM();
+		if (fleetAfterM != null) {
+			long fleetBeforeM = fleetAfterM - credited.distanceM();
+			for (long km : Thresholds.crossed(fleetLadder, fleetBeforeM, fleetAfterM)) {
+				fire(MilestoneScope.FLEET, km, Thresholds.crossingVin(km, fleetBeforeM, credited.credits()),
+						fleetAfterM);
+			}
 		}
 		for (FleetDelta.Credit credit : credited.credits()) {
 			List<Long> crossed = Thresholds.crossed(this.settings.vehicleKm(),
 					credit.vehicleDistanceM() - credit.creditedM(), credit.vehicleDistanceM());
 			for (long km : crossed) {
-				fire(MilestoneScope.VEHICLE, credit.vin(), km, credit.vin(), fleetAfterM);
+				if (fleetAfterM == null) {
+					fleetAfterM = this.figures.totals().distanceM();
+				}
+				fire(MilestoneScope.VEHICLE, km, credit.vin(), fleetAfterM);
 			}
 		}
 	}
@@ -71,20 +76,16 @@ class MilestoneDetector {
 		return this.jdbc.sql("select locked_fleet_distance(?)").param(LOCK).query(Long.class).single();
 	}
 
-	private long fleetDistanceM() {
-		return this.figures.totals().distanceM();
-	}
-
 	/**
 	 * Records a milestone unless it has fired already, and announces it when it is new.
 	 */
-	private void fire(MilestoneScope scope, String subject, long km, String vin, long fleetDistanceM) {
+	private void fire(MilestoneScope scope, long km, String vin, long fleetDistanceM) {
 		this.jdbc.sql("""
 				insert into milestones (scope, subject, threshold_km, vin, reached_at, fleet_distance_m)
 				values (?, ?, ?, ?, clock_timestamp(), ?)
 				on conflict (scope, subject, threshold_km) do nothing
 				returning id, reached_at""")
-			.params(scope.name(), subject, km, vin, fleetDistanceM)
+			.params(scope.name(), scope.subject(vin), km, vin, fleetDistanceM)
 			.query((rs, i) -> new MilestoneReached(rs.getLong("id"), scope, vin, km,
 					rs.getTimestamp("reached_at").toInstant(), fleetDistanceM))
 			.optional()

@@ -5,6 +5,13 @@ package org.fleettelemetry.milestones;
  */
 public enum MilestoneScope {
 
-	FLEET, VEHICLE
+	FLEET, VEHICLE;
+
+	/**
+	 * Whose milestones the ledger keeps them under: {@code ""} for the fleet, else the vehicle's VIN.
+	 */
+	String subject(String vin) {
+		return (this == FLEET) ? "" : vin;
+	}
 
 }

@@ -27,7 +27,7 @@ class Milestones {
 	 */
 	List<MilestoneView> list(MilestoneScope scope, String vin) {
 		return this.jdbc.sql("select * from milestones where scope = ? and subject = ? order by threshold_km")
-			.params(scope.name(), (scope == MilestoneScope.FLEET) ? "" : vin)
+			.params(scope.name(), scope.subject(vin))
 			.query(Milestones::view)
 			.list();
 	}

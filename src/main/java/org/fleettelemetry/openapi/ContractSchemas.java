@@ -12,7 +12,9 @@ import io.swagger.v3.oas.models.media.NumberSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import org.fleettelemetry.ingestion.Ingestion;
 import org.fleettelemetry.shared.ErrorCode;
+import org.fleettelemetry.vehicles.Vin;
 
 /**
  * The schemas the controllers cannot show springdoc: the problem detail every error answers with, and
@@ -27,10 +29,7 @@ final class ContractSchemas {
 
 	static final String GATEWAY_REPORT = "GatewayReport";
 
-	static final String VIN_PATTERN = "^[A-HJ-NPR-Z0-9]{17}$";
-
-	/** The most reports one batch may hold. */
-	static final int MAX_BATCH = 1000;
+	static final String VIN_PATTERN = "^" + Vin.PATTERN + "$";
 
 	private ContractSchemas() {
 	}
@@ -77,8 +76,8 @@ final class ContractSchemas {
 
 	static Schema<?> batchOf(String item) {
 		return new ArraySchema().items(ref(item))
-			.maxItems(MAX_BATCH)
-			.description("Up to " + MAX_BATCH + " reports, in any order; more is 400 BATCH_TOO_LARGE");
+			.maxItems(Ingestion.MAX_BATCH)
+			.description("Up to " + Ingestion.MAX_BATCH + " reports, in any order; more is 400 BATCH_TOO_LARGE");
 	}
 
 	private static Schema<?> kilometres(String description) {

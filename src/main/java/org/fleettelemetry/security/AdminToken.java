@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -30,14 +31,19 @@ final class AdminToken {
 		}
 		Path file = Path.of(settings.generatedTokenFile());
 		try {
-			if (Files.exists(file)) {
+			String kept = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : "";
+			if (!kept.isEmpty()) {
 				log.info("No fleet.admin.token is configured; using the generated one kept in {}", file.toAbsolutePath());
-				return Files.readString(file, StandardCharsets.UTF_8).trim();
+				return kept;
 			}
+			// an empty file (a start that died while writing it) never makes an empty admin token
 			String token = generate();
-			Files.createDirectories(file.toAbsolutePath().getParent());
-			Files.writeString(file, token, StandardCharsets.UTF_8);
-			restrict(file);
+			Path directory = file.toAbsolutePath().getParent();
+			Files.createDirectories(directory);
+			Path written = Files.createTempFile(directory, ".admin-token", ".tmp");
+			restrict(written);
+			Files.writeString(written, token, StandardCharsets.UTF_8);
+			Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			log.warn("No fleet.admin.token (env FLEET_ADMIN_TOKEN) is configured. Generated admin token: {} (kept in {})",
 					token, file.toAbsolutePath());
 			return token;

@@ -9,7 +9,10 @@ import org.fleettelemetry.shared.FleetException;
  */
 public final class Vin {
 
-	private static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
+	/** The shape of a VIN, as a regular expression. */
+	public static final String PATTERN = "[A-HJ-NPR-Z0-9]{17}";
+
+	private static final Pattern VIN = Pattern.compile(PATTERN);
 
 	private Vin() {
 	}

@@ -12,7 +12,6 @@ import tools.jackson.databind.DatabindException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -36,12 +35,8 @@ class ProblemHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> fleet(FleetException ex) {
-		if (ex.code() == ErrorCode.SERVICE_UNAVAILABLE) {
-			return unavailable(ex.getMessage());
-		}
-		return ResponseEntity.status(Problems.status(ex.code()))
-			.body((ex.field() != null) ? Problems.invalidField(ex.field(), ex.getMessage())
-					: Problems.of(ex.code(), ex.getMessage()));
+		return answer((ex.field() != null) ? Problems.invalidField(ex.field(), ex.getMessage())
+				: Problems.of(ex.code(), ex.getMessage()), ex.code());
 	}
 
 	/**
@@ -55,9 +50,12 @@ class ProblemHandler {
 	}
 
 	private static ResponseEntity<ProblemDetail> unavailable(String detail) {
-		return ResponseEntity.status(Problems.status(ErrorCode.SERVICE_UNAVAILABLE))
-			.header(HttpHeaders.RETRY_AFTER, "1")
-			.body(Problems.of(ErrorCode.SERVICE_UNAVAILABLE, detail));
+		return answer(Problems.of(ErrorCode.SERVICE_UNAVAILABLE, detail), ErrorCode.SERVICE_UNAVAILABLE);
+	}
+
+	/** The problem with its status and the headers its code calls for. */
+	private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, ErrorCode code) {
+		return ResponseEntity.status(problem.getStatus()).headers(Problems.headers(code)).body(problem);
 	}
 
 	@ExceptionHandler

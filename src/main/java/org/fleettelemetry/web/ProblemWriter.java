@@ -27,9 +27,7 @@ public class ProblemWriter {
 		ProblemDetail problem = Problems.of(code, detail);
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		if (code == ErrorCode.UNAUTHORIZED) {
-			response.setHeader("WWW-Authenticate", "Bearer");
-		}
+		Problems.headers(code).forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
 		// written, not closed: the response completes when the filter chain has unwound, so that the
 		// filters around this one (timings) finish before the client has its answer
 		response.getOutputStream().write(this.json.writeValueAsBytes(problem));

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.fleettelemetry.shared.ErrorCode;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -47,6 +48,21 @@ public final class Problems {
 
 	public static HttpStatus status(ErrorCode code) {
 		return STATUS.get(code);
+	}
+
+	/**
+	 * The headers an answer with this code carries: how to authenticate with a 401, when to retry
+	 * with a 503 (a retry is always safe).
+	 */
+	public static HttpHeaders headers(ErrorCode code) {
+		HttpHeaders headers = new HttpHeaders();
+		if (code == ErrorCode.UNAUTHORIZED) {
+			headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		}
+		else if (code == ErrorCode.SERVICE_UNAVAILABLE) {
+			headers.set(HttpHeaders.RETRY_AFTER, "1");
+		}
+		return headers;
 	}
 
 	public static ProblemDetail of(ErrorCode code, String detail) {

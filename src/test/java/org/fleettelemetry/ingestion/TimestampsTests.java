@@ -38,7 +38,8 @@ class TimestampsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "", "2014-09-30", "2014-09-30T12:00:00", "2014-02-30T12:00:00Z", "2014-13-01T12:00:00Z",
 			"2014-09-30T24:00:01Z", "2014-09-30T12:60:00Z", "2014-09-30T12:00:00+2:00",
-			"2014-09-30 12:00:00Z", "2014-09-30T12:00:00Zjunk", "yesterday", "2014-09-30T12:00:00+19:00" })
+			"2014-09-30 12:00:00Z", "2014-09-30T12:00:00Zjunk", "yesterday", "2014-09-30T12:00:00+19:00",
+			"2014-09-30T12:00:00.\u0663Z" })
 	void refusesWhatIsNotAnInstantWithAnOffset(String text) {
 		assertThatExceptionOfType(DateTimeException.class).isThrownBy(() -> Timestamps.parse(text));
 	}
