@@ -66,8 +66,6 @@ local function next_of_mine()
   return v
 end
 
-local json = { ["Content-Type"] = "application/json" }
-
 local function post(path, token, body)
   outstanding[body:match('"reportId":"([^"]+)"')] = path .. "\t" .. token .. "\t" .. body
   return wrk.format("POST", path, { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }, body)

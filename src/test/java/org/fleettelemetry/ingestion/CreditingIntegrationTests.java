@@ -1,6 +1,5 @@
 package org.fleettelemetry.ingestion;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.fleettelemetry.support.Api.Response;
@@ -8,6 +7,7 @@ import org.fleettelemetry.support.IntegrationTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static org.fleettelemetry.support.Api.odometer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CreditingIntegrationTests extends IntegrationTests {
@@ -21,15 +21,6 @@ class CreditingIntegrationTests extends IntegrationTests {
 	@BeforeEach
 	void registerVehicle() {
 		this.token = this.api.register(VIN, "ES", 1000.0);
-	}
-
-	static Map<String, Object> odometer(String id, String recordedAt, double km) {
-		Map<String, Object> report = new LinkedHashMap<>();
-		report.put("reportId", id);
-		report.put("type", "ODOMETER");
-		report.put("recordedAt", recordedAt);
-		report.put("odometerKm", km);
-		return report;
 	}
 
 	Response post(Object report) {

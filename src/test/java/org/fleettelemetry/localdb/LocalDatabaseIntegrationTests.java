@@ -5,7 +5,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -49,8 +48,8 @@ class LocalDatabaseIntegrationTests {
 			int port = portOf(first);
 			Api api = new Api("http://localhost:" + port);
 			String token = api.register(VIN, "ES", 100.0);
-			assertThat(api.post("/api/v1/vehicles/" + VIN + "/reports", token, Map.of("reportId", "a", "type",
-					"ODOMETER", "recordedAt", "2014-09-30T10:00:00Z", "odometerKm", 142.5)).status()).isEqualTo(201);
+			assertThat(api.post("/api/v1/vehicles/" + VIN + "/reports", token, Api.odometer("a",
+					"2014-09-30T10:00:00Z", 142.5)).status()).isEqualTo(201);
 		}
 		finally {
 			first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

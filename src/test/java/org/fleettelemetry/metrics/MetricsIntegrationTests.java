@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static org.fleettelemetry.support.Api.odometer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MetricsIntegrationTests extends IntegrationTests {
@@ -34,10 +35,6 @@ class MetricsIntegrationTests extends IntegrationTests {
 
 	@LocalServerPort
 	int port;
-
-	static Map<String, Object> odometer(String id, String recordedAt, double km) {
-		return Map.of("reportId", id, "type", "ODOMETER", "recordedAt", recordedAt, "odometerKm", km);
-	}
 
 	String enrolVehicleAndReport() {
 		String token = this.api.register(VIN, "ES", 1000.0);
