@@ -12,17 +12,17 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.fleettelemetry.ingestion.ReportPaths;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Times every report request, from its arrival to its answer (authentication, body checks and
  * crediting included), as the histogram {@code telemetry_ingest_seconds} by endpoint and status. It
- * runs first, and leaves the endpoint it found in the request attribute {@link #ENDPOINT} for what
+ * runs first, and leaves the endpoint it found ({@link ReportPaths#endpoint}) in the request attribute {@link #ENDPOINT} for what
  * runs after it ({@link ReportObservations}).
  */
 @Component
@@ -47,14 +47,9 @@ class IngestTimingFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !HttpMethod.POST.matches(request.getMethod());
-	}
-
-	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String endpoint = endpoint(request.getRequestURI().substring(request.getContextPath().length()));
+		String endpoint = ReportPaths.endpoint(request);
 		if (endpoint == null) {
 			chain.doFilter(request, response);
 			return;
@@ -78,29 +73,6 @@ class IngestTimingFilter extends OncePerRequestFilter {
 					.register(this.meters))
 				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		}
-	}
-
-	/**
-	 * The report endpoint a path is, or {@code null}: plain string checks, no pattern parsing, since
-	 * every POST passes here.
-	 */
-	static String endpoint(String path) {
-		if (path.equals("/api/v1/reports/batch")) {
-			return "gateway_batch";
-		}
-		String prefix = "/api/v1/vehicles/";
-		if (!path.startsWith(prefix)) {
-			return null;
-		}
-		int slash = path.indexOf('/', prefix.length());
-		if (slash < 0) {
-			return null;
-		}
-		return switch (path.substring(slash)) {
-			case "/reports" -> "single";
-			case "/reports/batch" -> "vehicle_batch";
-			default -> null;
-		};
 	}
 
 }

@@ -31,7 +31,11 @@ public final class Instances {
 	}
 
 	public static Api api(ConfigurableApplicationContext instance) {
-		return new Api("http://localhost:" + instance.getEnvironment().getProperty("local.server.port"));
+		return new Api(baseUrl(instance));
+	}
+
+	public static String baseUrl(ConfigurableApplicationContext instance) {
+		return "http://localhost:" + instance.getEnvironment().getProperty("local.server.port");
 	}
 
 }

@@ -1,0 +1,264 @@
+package org.fleettelemetry.ingestion;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.fleettelemetry.support.Api;
+import org.fleettelemetry.support.Instances;
+import org.fleettelemetry.support.IntegrationTests;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fast path of single reports ({@link SingleReportFilter}) answers every request exactly as Spring
+ * MVC does: the same requests, good and bad, go to this application (fast path on) and to another
+ * instance with it off, and must get the same status, headers and body. A recording interceptor shows
+ * which requests Spring MVC handled here: none of the ordinary ones.
+ */
+class FastPathIntegrationTests extends IntegrationTests {
+
+	private static final String FAST_VIN = "SJNFAAZE0U6000001";
+
+	private static final String MVC_VIN = "SJNFAAZE0U6000002";
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	/** Request paths that reached a Spring MVC handler in this application. */
+	static final List<String> HANDLED_BY_MVC = new CopyOnWriteArrayList<>();
+
+	static ConfigurableApplicationContext withoutFastPath;
+
+	@LocalServerPort
+	int port;
+
+	String fastToken;
+
+	String mvcToken;
+
+	@BeforeAll
+	static void startInstanceWithoutFastPath() {
+		withoutFastPath = Instances.start("fleet.ingestion.fast-path=false", "fleet.webhooks.dispatch.enabled=false");
+	}
+
+	@AfterAll
+	static void stopInstance() {
+		withoutFastPath.close();
+	}
+
+	@BeforeEach
+	void registerVehicles() {
+		this.fastToken = this.api.register(FAST_VIN, "ES", 1000.0);
+		this.mvcToken = this.api.register(MVC_VIN, "ES", 1000.0);
+		HANDLED_BY_MVC.clear();
+	}
+
+	@Test
+	void ordinaryRequestsTakeTheFastPathAndAreAnsweredAsSpringMvcAnswersThem() {
+		String report = Api.json(Api.odometer("a", "2014-09-30T10:00:00Z", 1012.5));
+		same(Request.json(report));
+		same(Request.json(report));
+		same(Request.json(Api.json(Api.odometer("a", "2014-09-30T10:00:00Z", 1013))));
+		same(new Request("application/json; charset=UTF-8", "application/json", true,
+				Api.json(Api.odometer("b", "2014-09-30T11:00:00Z", 1020))));
+		same(new Request("application/json", "*/*", true, Api.json(Api.odometer("c", "2014-09-30T12:00:00Z", 1030))));
+		same(Request.json(Api.json(Api.odometer("late", "2014-09-30T10:30:00Z", 1015))));
+		same(Request.json(Api.json(Map.of("reportId", "t1", "type", "TRIP", "startedAt", "2014-09-30T12:10:00Z",
+				"recordedAt", "2014-09-30T12:40:00Z", "odometerKm", 1060, "distanceKm", 30))));
+		for (String body : List.of("", "   ", "{", "{\"reportId\":", "null", "42", "[]", "\"text\"",
+				Api.json(Api.odometer("d", "2014-09-30T13:00:00Z", 1040)) + " trailing", "{\"reportId\":\"e\"}",
+				Api.json(Api.odometer("neg", "2014-09-30T13:00:00Z", -1)),
+				Api.json(Api.odometer("far", "2099-01-01T00:00:00Z", 1100)),
+				Api.json(Api.odometer("jump", "2014-09-30T13:00:01Z", 900000)))) {
+			same(Request.json(body));
+		}
+		same(Request.json("{\"vin\":\"SJNFAAZE0U6009999\",\"reportId\":\"f\",\"type\":\"ODOMETER\","
+				+ "\"recordedAt\":\"2014-09-30T14:00:00Z\",\"odometerKm\":1050}"));
+		assertThat(HANDLED_BY_MVC).isEmpty();
+	}
+
+	@Test
+	void aBodyOverItsLimitIsRefusedAlikeWhateverItsDeclaredLength() {
+		String huge = "{\"reportId\":\"big\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}";
+		same(Request.json(huge));
+		same(Request.json(huge).sentChunked());
+		assertThat(HANDLED_BY_MVC).isEmpty();
+	}
+
+	@Test
+	void theAdminMayPostForAnyWellFormedVinOnTheFastPath() {
+		Request report = Request.json(Api.json(Api.odometer("a", "2014-09-30T10:00:00Z", 1)));
+		sameAt("/api/v1/vehicles/SJNFAAZE0U6009999/reports", ADMIN_TOKEN, report);
+		assertThat(HANDLED_BY_MVC).isEmpty();
+		String lowerCase = "/api/v1/vehicles/sjnfaaze0u6009999/reports";
+		assertThat(sameAt(lowerCase, ADMIN_TOKEN, report).status()).isEqualTo(400);
+		assertThat(HANDLED_BY_MVC).containsExactly(lowerCase);
+	}
+
+	@Test
+	void requestsOutOfTheOrdinaryGoOnToSpringMvc() {
+		String report = Api.json(Api.odometer("a", "2014-09-30T10:00:00Z", 1012.5));
+		same(new Request("text/plain", null, true, report));
+		same(new Request(null, null, true, report));
+		same(new Request("application/json; charset=ISO-8859-1", null, true, report));
+		same(new Request("application/json", "text/html", true, Api.json(Api.odometer("b", "2014-09-30T11:00:00Z", 1020))));
+		same(new Request("application/json", "application/problem+json, application/json;q=0.9", true,
+				Api.json(Api.odometer("c", "2014-09-30T12:00:00Z", 1030))));
+		assertThat(HANDLED_BY_MVC).hasSize(5);
+		same(new Request("application/json", null, false, report));
+		assertThat(HANDLED_BY_MVC).hasSize(5);
+	}
+
+	/**
+	 * Sends the request for the fast-path vehicle here and for the other vehicle to the instance
+	 * without the fast path, and expects the same answer.
+	 */
+	private void same(Request request) {
+		Answer fast = answer(here(), path(FAST_VIN), request.withToken ? this.fastToken : null, request);
+		Answer mvc = answer(Instances.baseUrl(withoutFastPath), path(MVC_VIN),
+				request.withToken ? this.mvcToken : null, request);
+		assertThat(fast.withoutClock()).as("answer to %s", request)
+			.isEqualTo(mvc.withVin(MVC_VIN, FAST_VIN).withoutClock());
+	}
+
+	/** Sends the same request to the same path of both, and expects the same answer. */
+	private Answer sameAt(String path, String token, Request request) {
+		Answer fast = answer(here(), path, token, request);
+		assertThat(fast).as("answer to %s at %s", request, path)
+			.isEqualTo(answer(Instances.baseUrl(withoutFastPath), path, token, request));
+		return fast;
+	}
+
+	private static String path(String vin) {
+		return "/api/v1/vehicles/" + vin + "/reports";
+	}
+
+	private String here() {
+		return "http://localhost:" + this.port;
+	}
+
+	private static Answer answer(String base, String path, String token, Request request) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(30));
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		if (request.contentType != null) {
+			builder.header("Content-Type", request.contentType);
+		}
+		if (request.accept != null) {
+			builder.header("Accept", request.accept);
+		}
+		byte[] bytes = request.body.getBytes(StandardCharsets.UTF_8);
+		builder.POST(request.chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
+				: HttpRequest.BodyPublishers.ofByteArray(bytes));
+		try {
+			HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			Set<String> headers = new TreeSet<>(response.headers().map().keySet());
+			// the framing may differ: the fast path knows its body's length, Spring MVC sends it in chunks
+			headers.removeAll(Set.of("date", ":status", "content-length", "transfer-encoding"));
+			return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+					List.copyOf(headers), response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record Request(String contentType, String accept, boolean withToken, String body, boolean chunked) {
+
+		Request(String contentType, String accept, boolean withToken, String body) {
+			this(contentType, accept, withToken, body, false);
+		}
+
+		static Request json(String body) {
+			return new Request("application/json", null, true, body);
+		}
+
+		Request sentChunked() {
+			return new Request(this.contentType, this.accept, this.withToken, this.body, true);
+		}
+
+		@Override
+		public String toString() {
+			String shown = (this.body.length() > 120) ? this.body.substring(0, 120) + "..." : this.body;
+			return "Content-Type " + this.contentType + ", Accept " + this.accept + (this.chunked ? ", chunked" : "")
+					+ (this.withToken ? "" : ", no token") + ": " + shown;
+		}
+
+	}
+
+	record Answer(int status, String contentType, List<String> headers, String body) {
+
+		Answer withVin(String vin, String replacement) {
+			return new Answer(this.status, this.contentType, this.headers, this.body.replace(vin, replacement));
+		}
+
+		/** The same, with the server's clock, which a future timestamp's refusal tells, left out. */
+		Answer withoutClock() {
+			return new Answer(this.status, this.contentType, this.headers,
+					this.body.replaceAll("server clock \\([^)]*\\)", "server clock"));
+		}
+
+	}
+
+	/** Records the paths of report requests that reach a Spring MVC handler. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class RecordingInterceptor {
+
+		@Bean
+		WebMvcConfigurer recordReportsHandledBySpringMvc() {
+			return new WebMvcConfigurer() {
+
+				@Override
+				public void addInterceptors(InterceptorRegistry registry) {
+					registry.addInterceptor(new HandlerInterceptor() {
+
+						@Override
+						public boolean preHandle(HttpServletRequest request, HttpServletResponse response,
+								Object handler) {
+							if (request.getRequestURI().endsWith("/reports")) {
+								HANDLED_BY_MVC.add(request.getRequestURI());
+							}
+							return true;
+						}
+
+					});
+				}
+
+			};
+		}
+
+	}
+
+}
