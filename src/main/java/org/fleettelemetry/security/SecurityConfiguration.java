@@ -42,16 +42,18 @@ class SecurityConfiguration {
 						"This endpoint needs Authorization: Bearer <token>"))
 				.accessDeniedHandler((request, response, ex) -> problems.write(response, ErrorCode.FORBIDDEN,
 						"This token does not give access to this resource")))
+			// the first rule that matches decides: the report rules come first, since most requests are
+			// reports and no other rule matches them
 			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(HttpMethod.POST, "/api/v1/vehicles/{vin}/reports", "/api/v1/vehicles/{vin}/reports/batch")
+				.access(vehicleOwner(true))
+				.requestMatchers(HttpMethod.POST, "/api/v1/reports/batch").hasAnyRole("ADMIN", "GATEWAY")
 				.requestMatchers(HttpMethod.GET, "/api/v1/fleet/**", "/api/v1/milestones").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 				.permitAll()
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.requestMatchers("/error").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/vehicles/{vin}").access(vehicleOwner(false))
-				.requestMatchers(HttpMethod.POST, "/api/v1/vehicles/{vin}/reports", "/api/v1/vehicles/{vin}/reports/batch")
-				.access(vehicleOwner(true))
-				.requestMatchers(HttpMethod.POST, "/api/v1/reports/batch").hasAnyRole("ADMIN", "GATEWAY")
 				.anyRequest()
 				.hasRole("ADMIN"));
 		return http.build();
