@@ -3,7 +3,6 @@ package org.fleettelemetry.ingestion;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +42,9 @@ class ReportLedger {
 	@Transactional
 	List<Outcome> credit(List<Submission> submissions) {
 		Instant now = this.clock.instant();
-		Map<String, VehicleState> vehicles = this.store.lock(submissions.stream().map(Submission::vin).toList());
-		Map<ReportStore.ReportKey, ReportStore.Stored> known = new HashMap<>(this.store.find(submissions.stream()
-			.filter((s) -> vehicles.containsKey(s.vin()))
-			.map((s) -> new ReportStore.ReportKey(vehicles.get(s.vin()).ref.id(), s.report().reportId()))
-			.toList()));
+		ReportStore.Loaded loaded = this.store.load(submissions);
+		Map<String, VehicleState> vehicles = loaded.vehicles();
+		Map<ReportStore.ReportKey, ReportStore.Stored> known = loaded.stored();
 		Batch batch = new Batch();
 		List<Outcome> outcomes = new ArrayList<>(submissions.size());
 		for (Submission submission : submissions) {

@@ -1,5 +1,6 @@
 package org.fleettelemetry.ingestion;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -35,31 +36,66 @@ class ReportStore {
 	}
 
 	/**
-	 * Locks the rows of the registered vehicles among {@code vins}, in id order so that concurrent
-	 * transactions cannot deadlock, and loads their odometers. Every report of a vehicle is judged under
-	 * this lock. Unknown VINs are left out.
+	 * Three statements sent together, in one round trip: the first locks the rows of the registered
+	 * vehicles among the VINs, in id order so that concurrent transactions cannot deadlock; the
+	 * others read, once those locks are held, their odometers and the stored reports with the given
+	 * ids. Each statement reads its own snapshot, taken when it starts, so the last two see every
+	 * transaction that held one of those locks before. (Joined to the locking statement, the odometers
+	 * would come from before a concurrent transaction on the same vehicle committed.)
 	 */
-	Map<String, VehicleState> lock(Collection<String> vins) {
-		Map<Long, VehicleRef> refs = new TreeMap<>();
-		Map<Long, Long> distances = new HashMap<>();
-		this.jdbc.sql("select id, vin, country, distance_m from vehicles where vin = any(?) order by id for update")
-			.param(vins.stream().distinct().toArray(String[]::new))
-			.query((ResultSet rs) -> {
-				long id = rs.getLong("id");
-				refs.put(id, new VehicleRef(id, rs.getString("vin"), rs.getString("country")));
-				distances.put(id, rs.getLong("distance_m"));
-			});
-		// A statement of its own, read once the locks are held: joined to the locking statement, the
-		// odometers would come from before a concurrent transaction on the same vehicle committed.
-		Map<Long, List<VehicleState.Odometer>> odometers = new HashMap<>();
-		this.jdbc.sql("select * from odometers where vehicle_id = any(?) order by vehicle_id, seq")
-			.param(refs.keySet().toArray(Long[]::new))
-			.query((ResultSet rs) -> {
-				odometers.computeIfAbsent(rs.getLong("vehicle_id"), (id) -> new ArrayList<>()).add(odometer(rs));
-			});
-		Map<String, VehicleState> states = new HashMap<>();
-		refs.forEach((id, ref) -> states.put(ref.vin(), new VehicleState(ref, distances.get(id), odometers.get(id))));
-		return states;
+	private static final String LOAD = """
+			select id, vin, country, distance_m from vehicles where vin = any(?::varchar[]) order by id for update;
+			select o.* from vehicles v join odometers o on o.vehicle_id = v.id
+			where v.vin = any(?::varchar[]) order by o.vehicle_id, o.seq;
+			select r.* from unnest(?::varchar[], ?::varchar[]) k (vin, report_id)
+			join vehicles v on v.vin = k.vin
+			join reports r on r.vehicle_id = v.id and r.report_id = k.report_id""";
+
+	/**
+	 * Locks the registered vehicles of the submissions (unknown VINs are left out) and loads, under
+	 * those locks, their odometers and the stored reports that have the submissions' ids, in one round
+	 * trip. Every report of a vehicle is judged under this lock.
+	 */
+	Loaded load(List<Submission> submissions) {
+		String[] vins = submissions.stream().map(Submission::vin).distinct().toArray(String[]::new);
+		String[] keyVins = submissions.stream().map(Submission::vin).toArray(String[]::new);
+		String[] keyIds = submissions.stream().map((s) -> s.report().reportId()).toArray(String[]::new);
+		return this.template.execute(LOAD, (PreparedStatement statement) -> {
+			statement.setObject(1, vins);
+			statement.setObject(2, vins);
+			statement.setObject(3, keyVins);
+			statement.setObject(4, keyIds);
+			statement.execute();
+			Map<Long, VehicleRef> refs = new TreeMap<>();
+			Map<Long, Long> distances = new HashMap<>();
+			try (ResultSet rs = statement.getResultSet()) {
+				while (rs.next()) {
+					long id = rs.getLong("id");
+					refs.put(id, new VehicleRef(id, rs.getString("vin"), rs.getString("country")));
+					distances.put(id, rs.getLong("distance_m"));
+				}
+			}
+			Map<Long, List<VehicleState.Odometer>> odometers = new HashMap<>();
+			statement.getMoreResults();
+			try (ResultSet rs = statement.getResultSet()) {
+				while (rs.next()) {
+					odometers.computeIfAbsent(rs.getLong("vehicle_id"), (id) -> new ArrayList<>()).add(odometer(rs));
+				}
+			}
+			Map<ReportKey, Stored> stored = new HashMap<>();
+			statement.getMoreResults();
+			try (ResultSet rs = statement.getResultSet()) {
+				while (rs.next()) {
+					Report report = report(rs);
+					stored.put(new ReportKey(rs.getLong("vehicle_id"), report.reportId()),
+							new Stored(report, rs.getLong("credited_m")));
+				}
+			}
+			Map<String, VehicleState> vehicles = new HashMap<>();
+			refs.forEach((id, ref) -> vehicles.put(ref.vin(),
+					new VehicleState(ref, distances.get(id), odometers.get(id))));
+			return new Loaded(vehicles, stored);
+		});
 	}
 
 	private static VehicleState.Odometer odometer(ResultSet rs) throws SQLException {
@@ -68,25 +104,11 @@ class ReportStore {
 				instant(rs.getTimestamp("high_at")));
 	}
 
-	/**
-	 * Stored reports with these keys, with the metres each credited.
-	 */
-	Map<ReportKey, Stored> find(Collection<ReportKey> keys) {
-		Map<ReportKey, Stored> found = new HashMap<>();
-		this.jdbc.sql("""
-				select r.* from unnest(?::bigint[], ?::varchar[]) k (vehicle_id, report_id)
-				join reports r on r.vehicle_id = k.vehicle_id and r.report_id = k.report_id""")
-			.params(keys.stream().map(ReportKey::vehicleId).toArray(Long[]::new),
-					keys.stream().map(ReportKey::reportId).toArray(String[]::new))
-			.query((ResultSet rs) -> {
-				Report report = new Report(rs.getString("report_id"), ReportType.valueOf(rs.getString("type")),
-						instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("recorded_at")),
-						rs.getLong("odometer_m"), (Long) rs.getObject("distance_m"),
-						(Long) rs.getObject("energy_consumed_wh"), (Long) rs.getObject("energy_regenerated_wh"));
-				found.put(new ReportKey(rs.getLong("vehicle_id"), report.reportId()),
-						new Stored(report, rs.getLong("credited_m")));
-			});
-		return found;
+	private static Report report(ResultSet rs) throws SQLException {
+		return new Report(rs.getString("report_id"), ReportType.valueOf(rs.getString("type")),
+				instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("recorded_at")), rs.getLong("odometer_m"),
+				(Long) rs.getObject("distance_m"), (Long) rs.getObject("energy_consumed_wh"),
+				(Long) rs.getObject("energy_regenerated_wh"));
 	}
 
 	/**
@@ -225,6 +247,13 @@ class ReportStore {
 
 	private static Timestamp timestamp(Instant instant) {
 		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+	/**
+	 * @param vehicles the locked vehicles by VIN
+	 * @param stored the stored reports among those submitted, by vehicle and report id
+	 */
+	record Loaded(Map<String, VehicleState> vehicles, Map<ReportKey, Stored> stored) {
 	}
 
 	record ReportKey(long vehicleId, String reportId) {
