@@ -1,11 +1,11 @@
 package org.fleettelemetry.ingestion;
 
 import java.io.IOException;
+import java.util.Locale;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.fleettelemetry.web.FastPathFilter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -15,29 +15,22 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * The fast path of the busiest endpoint, {@code POST /api/v1/vehicles/{vin}/reports}: the last
- * filter, after authentication and authorization, calls {@link ReportController#report} itself and
- * writes its answer, skipping Spring MVC's handler look-up, argument resolution and message
- * conversion, which took more CPU than the crediting. Its failures are answered by the same
- * exception handlers as Spring MVC's, so the answers are the same. Requests out of the ordinary (a
- * content type other than UTF-8 JSON, an {@code Accept} other than JSON or anything, a VIN that is not
- * plainly well-formed) go on to Spring MVC. {@code fleet.ingestion.fast-path=false} sends every
- * request there.
+ * The fast path of {@code POST /api/v1/vehicles/{vin}/reports}, the busiest endpoint: it calls
+ * {@link ReportController#report} and writes its answer. It takes UTF-8 JSON bodies for plainly
+ * well-formed VINs; any other request (another content type, a percent-encoded VIN) goes on to Spring
+ * MVC.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "fleet.ingestion.fast-path", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = FastPathFilter.ENABLED, matchIfMissing = true)
 @Order(Ordered.LOWEST_PRECEDENCE)
-class SingleReportFilter extends OncePerRequestFilter {
+class SingleReportFilter extends FastPathFilter {
 
 	private final ReportController reports;
 
@@ -45,36 +38,24 @@ class SingleReportFilter extends OncePerRequestFilter {
 
 	private final ObjectReader reader;
 
-	private final HandlerExceptionResolver exceptions;
-
 	SingleReportFilter(ReportController reports, JsonMapper json,
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptions) {
+		super(exceptions);
 		this.reports = reports;
 		this.json = json;
 		this.reader = json.readerFor(JsonNode.class);
-		this.exceptions = exceptions;
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
-		String vin = ReportPaths.singleReportVin(request);
-		if (vin == null || !utf8Json(request.getContentType()) || !acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
-			chain.doFilter(request, response);
-			return;
-		}
-		try {
-			ResponseEntity<ReportAnswers.Single> answer = this.reports.report(vin, body(request));
-			response.setStatus(answer.getStatusCode().value());
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			// written, not closed: the filters around this one finish before the client has its answer
-			response.getOutputStream().write(this.json.writeValueAsBytes(answer.getBody()));
-		}
-		catch (RuntimeException ex) {
-			if (this.exceptions.resolveException(request, response, null, ex) == null) {
-				throw ex;
-			}
-		}
+	protected boolean answers(HttpServletRequest request) {
+		return ReportPaths.singleReportVin(request) != null && utf8Json(request.getContentType());
+	}
+
+	@Override
+	protected void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		ResponseEntity<ReportAnswers.Single> answer = this.reports.report(ReportPaths.singleReportVin(request),
+				body(request));
+		writeJson(response, answer.getStatusCode().value(), this.json.writeValueAsBytes(answer.getBody()));
 	}
 
 	/** The body as Spring MVC reads a {@code @RequestBody JsonNode}, failing as it does. */
@@ -105,12 +86,8 @@ class SingleReportFilter extends OncePerRequestFilter {
 		if (contentType == null) {
 			return false;
 		}
-		String type = contentType.replace(" ", "").toLowerCase();
+		String type = contentType.replace(" ", "").toLowerCase(Locale.ROOT);
 		return type.equals("application/json") || type.equals("application/json;charset=utf-8");
-	}
-
-	private static boolean acceptsJson(String accept) {
-		return accept == null || accept.equals("*/*") || accept.equalsIgnoreCase(MediaType.APPLICATION_JSON_VALUE);
 	}
 
 }

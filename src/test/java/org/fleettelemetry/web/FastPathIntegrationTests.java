@@ -1,4 +1,4 @@
-package org.fleettelemetry.ingestion;
+package org.fleettelemetry.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,10 +37,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fast path of single reports ({@link SingleReportFilter}) answers every request exactly as Spring
- * MVC does: the same requests, good and bad, go to this application (fast path on) and to another
- * instance with it off, and must get the same status, headers and body. A recording interceptor shows
- * which requests Spring MVC handled here: none of the ordinary ones.
+ * The fast paths ({@link FastPathFilter}: single reports, the fleet summary) answer every request
+ * exactly as Spring MVC does: the same requests, good and bad, go to this application (fast paths on)
+ * and to another instance with them off, and must get the same status, headers and body. A recording
+ * interceptor shows which requests Spring MVC handled here: none of the ordinary ones.
  */
 class FastPathIntegrationTests extends IntegrationTests {
 
@@ -50,7 +50,7 @@ class FastPathIntegrationTests extends IntegrationTests {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	/** Request paths that reached a Spring MVC handler in this application. */
+	/** Paths of report and summary requests that reached a Spring MVC handler in this application. */
 	static final List<String> HANDLED_BY_MVC = new CopyOnWriteArrayList<>();
 
 	static ConfigurableApplicationContext withoutFastPath;
@@ -64,7 +64,7 @@ class FastPathIntegrationTests extends IntegrationTests {
 
 	@BeforeAll
 	static void startInstanceWithoutFastPath() {
-		withoutFastPath = Instances.start("fleet.ingestion.fast-path=false", "fleet.webhooks.dispatch.enabled=false");
+		withoutFastPath = Instances.start("fleet.web.fast-path=false", "fleet.webhooks.dispatch.enabled=false");
 	}
 
 	@AfterAll
@@ -135,6 +135,30 @@ class FastPathIntegrationTests extends IntegrationTests {
 		assertThat(HANDLED_BY_MVC).hasSize(5);
 	}
 
+	@Test
+	void theSummaryIsAnsweredAsSpringMvcAnswersIt() {
+		same(Request.json(Api.json(Api.odometer("a", "2014-09-30T10:00:00Z", 1012.5))));
+		for (String accept : new String[] { null, "*/*", "application/json" }) {
+			assertThat(summary(here(), accept)).isEqualTo(summary(Instances.baseUrl(withoutFastPath), accept));
+		}
+		assertThat(HANDLED_BY_MVC).isEmpty();
+		assertThat(summary(here(), "text/html")).isEqualTo(summary(Instances.baseUrl(withoutFastPath), "text/html"));
+		// refused by Spring MVC's handler look-up (it produces JSON only), before any interceptor
+		assertThat(summary(here(), "text/html").status()).isEqualTo(406);
+	}
+
+	/** The summary, with the time it was read left out. */
+	private static Answer summary(String base, String accept) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/api/v1/fleet/summary"))
+			.timeout(Duration.ofSeconds(30));
+		if (accept != null) {
+			builder.header("Accept", accept);
+		}
+		Answer answer = send(builder.GET());
+		return new Answer(answer.status(), answer.contentType(), answer.headers(),
+				answer.body().replaceAll("\"asOf\":\"[^\"]*\"", "\"asOf\":\"\""));
+	}
+
 	/**
 	 * Sends the request for the fast-path vehicle here and for the other vehicle to the instance
 	 * without the fast path, and expects the same answer.
@@ -176,10 +200,13 @@ class FastPathIntegrationTests extends IntegrationTests {
 			builder.header("Accept", request.accept);
 		}
 		byte[] bytes = request.body.getBytes(StandardCharsets.UTF_8);
-		builder.POST(request.chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
-				: HttpRequest.BodyPublishers.ofByteArray(bytes));
+		return send(builder.POST(request.chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
+				: HttpRequest.BodyPublishers.ofByteArray(bytes)));
+	}
+
+	private static Answer send(HttpRequest.Builder request) {
 		try {
-			HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			Set<String> headers = new TreeSet<>(response.headers().map().keySet());
 			// the framing may differ: the fast path knows its body's length, Spring MVC sends it in chunks
 			headers.removeAll(Set.of("date", ":status", "content-length", "transfer-encoding"));
@@ -232,7 +259,7 @@ class FastPathIntegrationTests extends IntegrationTests {
 
 	}
 
-	/** Records the paths of report requests that reach a Spring MVC handler. */
+	/** Records the paths of report and summary requests that reach a Spring MVC handler. */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class RecordingInterceptor {
 
@@ -247,7 +274,8 @@ class FastPathIntegrationTests extends IntegrationTests {
 						@Override
 						public boolean preHandle(HttpServletRequest request, HttpServletResponse response,
 								Object handler) {
-							if (request.getRequestURI().endsWith("/reports")) {
+							if (request.getRequestURI().endsWith("/reports")
+									|| request.getRequestURI().endsWith("/summary")) {
 								HANDLED_BY_MVC.add(request.getRequestURI());
 							}
 							return true;
