@@ -22,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Times every report request, from its arrival to its answer (authentication, body checks and
  * crediting included), as the histogram {@code telemetry_ingest_seconds} by endpoint and status. It
- * runs first, and leaves the endpoint it found ({@link ReportPaths#endpoint}) in the request attribute {@link #ENDPOINT} for what
- * runs after it ({@link ReportObservations}).
+ * runs first, and leaves the endpoint it found ({@link ReportPaths#endpoint}) in the request attribute
+ * {@link #ENDPOINT} for what runs after it ({@link ReportObservations}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,7 +34,7 @@ class IngestTimingFilter extends OncePerRequestFilter {
 			Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
 			Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2) };
 
-	/** The request attribute naming the report endpoint a request is, as {@link #endpoint} tells. */
+	/** The request attribute naming the report endpoint a request is. */
 	static final String ENDPOINT = IngestTimingFilter.class.getName() + ".endpoint";
 
 	private final MeterRegistry meters;
