@@ -33,15 +33,14 @@ class SummaryFilter extends FastPathFilter {
 	}
 
 	@Override
-	protected boolean answers(HttpServletRequest request) {
+	protected boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String uri = request.getRequestURI();
-		return HttpMethod.GET.matches(request.getMethod()) && uri.endsWith(PATH)
-				&& uri.length() == request.getContextPath().length() + PATH.length();
-	}
-
-	@Override
-	protected void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (!HttpMethod.GET.matches(request.getMethod()) || !uri.endsWith(PATH)
+				|| uri.length() != request.getContextPath().length() + PATH.length()) {
+			return false;
+		}
 		writeJson(response, HttpServletResponse.SC_OK, this.fleet.summary());
+		return true;
 	}
 
 }

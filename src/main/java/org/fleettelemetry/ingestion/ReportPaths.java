@@ -19,18 +19,14 @@ public final class ReportPaths {
 	}
 
 	/**
-	 * The report endpoint a request is posted to, as {@link #endpoint(String)} tells; {@code null} for
-	 * any other request.
+	 * The report endpoint a request is posted to, as a metric tag: {@code single},
+	 * {@code vehicle_batch} or {@code gateway_batch}; {@code null} for any other request.
 	 */
 	public static String endpoint(HttpServletRequest request) {
 		return HttpMethod.POST.matches(request.getMethod()) ? endpoint(path(request)) : null;
 	}
 
-	/**
-	 * The report endpoint a path (without the context path) is, as a metric tag: {@code single},
-	 * {@code vehicle_batch} or {@code gateway_batch}; {@code null} for any other path.
-	 */
-	public static String endpoint(String path) {
+	private static String endpoint(String path) {
 		if (path.equals("/api/v1/reports/batch")) {
 			return "gateway_batch";
 		}
@@ -49,18 +45,14 @@ public final class ReportPaths {
 	}
 
 	/**
-	 * The VIN a single report is posted for, as {@link #singleReportVin(String)} tells; {@code null} for
-	 * any other request.
+	 * The VIN a single report is posted for ({@code /api/v1/vehicles/{vin}/reports}), when it is a
+	 * well-formed VIN as it stands (not percent-encoded); else, and for any other request, {@code null}.
 	 */
 	static String singleReportVin(HttpServletRequest request) {
 		return HttpMethod.POST.matches(request.getMethod()) ? singleReportVin(path(request)) : null;
 	}
 
-	/**
-	 * The VIN of a single-report path, {@code /api/v1/vehicles/{vin}/reports}, when it is a well-formed
-	 * VIN as it stands (not percent-encoded); else {@code null}.
-	 */
-	static String singleReportVin(String path) {
+	private static String singleReportVin(String path) {
 		if (path.length() != VEHICLES.length() + 17 + REPORTS.length() || !path.startsWith(VEHICLES)
 				|| !path.endsWith(REPORTS)) {
 			return null;

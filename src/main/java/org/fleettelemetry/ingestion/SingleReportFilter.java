@@ -47,15 +47,14 @@ class SingleReportFilter extends FastPathFilter {
 	}
 
 	@Override
-	protected boolean answers(HttpServletRequest request) {
-		return ReportPaths.singleReportVin(request) != null && utf8Json(request.getContentType());
-	}
-
-	@Override
-	protected void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		ResponseEntity<ReportAnswers.Single> answer = this.reports.report(ReportPaths.singleReportVin(request),
-				body(request));
+	protected boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String vin = ReportPaths.singleReportVin(request);
+		if (vin == null || !utf8Json(request.getContentType())) {
+			return false;
+		}
+		ResponseEntity<ReportAnswers.Single> answer = this.reports.report(vin, body(request));
 		writeJson(response, answer.getStatusCode().value(), this.json.writeValueAsBytes(answer.getBody()));
+		return true;
 	}
 
 	/** The body as Spring MVC reads a {@code @RequestBody JsonNode}, failing as it does. */

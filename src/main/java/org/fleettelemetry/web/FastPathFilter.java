@@ -33,25 +33,27 @@ public abstract class FastPathFilter extends OncePerRequestFilter {
 	@Override
 	protected final void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!answers(request) || !acceptsJson(request.getHeader("Accept"))) {
-			chain.doFilter(request, response);
-			return;
-		}
+		boolean answered;
 		try {
-			answer(request, response);
+			answered = acceptsJson(request.getHeader("Accept")) && answer(request, response);
 		}
 		catch (RuntimeException ex) {
 			if (this.exceptions.resolveException(request, response, null, ex) == null) {
 				throw ex;
 			}
+			return;
+		}
+		if (!answered) {
+			chain.doFilter(request, response);
 		}
 	}
 
-	/** Whether this fast path answers the request (its {@code Accept} header is checked apart). */
-	protected abstract boolean answers(HttpServletRequest request);
-
-	/** Answers the request, or fails as the controller method would. */
-	protected abstract void answer(HttpServletRequest request, HttpServletResponse response) throws IOException;
+	/**
+	 * Answers the request and returns {@code true}, or fails as the controller method would; returns
+	 * {@code false}, having written nothing, for a request this fast path leaves to Spring MVC. (Its
+	 * {@code Accept} header has been checked.)
+	 */
+	protected abstract boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException;
 
 	/** Writes a JSON body; written, not closed, so the filters around finish before the client has it. */
 	protected static void writeJson(HttpServletResponse response, int status, byte[] json) throws IOException {
