@@ -35,6 +35,8 @@ class SecurityConfiguration {
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
+			// nothing asks the request for its user or roles, so it need not be wrapped to answer
+			.servletApi(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
