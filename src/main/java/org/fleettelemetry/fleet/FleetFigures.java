@@ -33,14 +33,16 @@ public class FleetFigures {
 			from fleet_totals""";
 
 	/**
-	 * The totals, the vehicles reporting since {@code :since}, and the metres credited on each of the
-	 * {@code :days} days from {@code :first}. The day narrows the search of reporting vehicles on its
-	 * index; the instant decides.
+	 * The totals, the vehicles whose last report was recorded since {@code :since}, and the metres
+	 * credited on each of the {@code :days} days from {@code :first}. The vehicles whose last report day
+	 * is after the day of {@code :since} are counted per day (V7__last_report_days.sql); only those
+	 * whose last report fell on that day itself are looked up, to compare their instant.
 	 */
 	private static final String SUMMARY = """
 			select t.distance_m, t.reports, t.vehicles,
-			       (select count(*) from vehicles
-			        where last_report_day >= :sinceDay and last_report_at >= :since) as reporting,
+			       (select coalesce(sum(vehicles), 0) from fleet_last_report_days where day > :sinceDay)
+			       + (select count(*) from vehicles where last_report_day = :sinceDay and last_report_at >= :since)
+			           as reporting,
 			       array(select coalesce(d.distance_m, 0) from generate_series(0, :days - 1) as i
 			             left join (select day, sum(distance_m)::bigint as distance_m from fleet_daily
 			                        where day >= :first and day < :today group by day) d on d.day = :first::date + i

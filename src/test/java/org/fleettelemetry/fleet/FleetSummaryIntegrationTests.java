@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,6 +57,57 @@ class FleetSummaryIntegrationTests extends IntegrationTests {
 				+ "\"lastMilestone\":null,\"nextMilestone\":\\{\"distanceKm\":1000000,\"remainingKm\":1000000\\.000,"
 				+ "\"projectedAt\":null},\"asOf\":" + INSTANT + "}");
 		assertThat(this.api.text("/api/v1/fleet/countries")).isEqualTo("[]");
+	}
+
+	/**
+	 * Counted per last report day, and on the day 30 days ago by instant; the margins of 10 minutes put
+	 * those two vehicles on that day itself, unless the test runs within 10 minutes of midnight (UTC).
+	 */
+	@Test
+	void countsTheVehiclesWhoseLastAcceptedReportWasRecordedInTheLast30Days() {
+		Instant now = Instant.now();
+		Instant since = now.minus(30, ChronoUnit.DAYS);
+		report("SJNFAAZE0U6000011", Map.of(now.minus(29, ChronoUnit.DAYS), 10.0));
+		report("SJNFAAZE0U6000012", Map.of(now.minus(31, ChronoUnit.DAYS), 10.0));
+		report("SJNFAAZE0U6000013", Map.of(since.plus(10, ChronoUnit.MINUTES), 10.0));
+		report("SJNFAAZE0U6000014", Map.of(since.minus(10, ChronoUnit.MINUTES), 10.0));
+		// a late report does not take the last report back
+		String late = register("SJNFAAZE0U6000015");
+		post("SJNFAAZE0U6000015", late, Map.of(now.minus(2, ChronoUnit.DAYS), 100.0));
+		post("SJNFAAZE0U6000015", late, Map.of(now.minus(40, ChronoUnit.DAYS), 50.0));
+		// from 35 days ago to yesterday, in one transaction that also reports on another day
+		String moved = register("SJNFAAZE0U6000016");
+		post("SJNFAAZE0U6000016", moved, Map.of(now.minus(35, ChronoUnit.DAYS), 10.0));
+		post("SJNFAAZE0U6000016", moved,
+				Map.of(now.minus(3, ChronoUnit.DAYS), 20.0, now.minus(1, ChronoUnit.DAYS), 30.0));
+		// moved twice, counted once
+		String twice = register("SJNFAAZE0U6000017");
+		post("SJNFAAZE0U6000017", twice, Map.of(now.minus(20, ChronoUnit.DAYS), 10.0));
+		post("SJNFAAZE0U6000017", twice, Map.of(now.minus(5, ChronoUnit.DAYS), 20.0));
+		register("SJNFAAZE0U6000018");
+
+		assertThat(this.api.get(SUMMARY, null).body().get("reportingVehicles30d").asLong()).isEqualTo(4 + 1);
+		assertThat(this.jdbc.sql("select sum(vehicles) from fleet_last_report_days").query(Long.class).single())
+			.as("every vehicle that has reported counts on its last report day").isEqualTo(7);
+	}
+
+	private void report(String vin, Map<Instant, Double> readings) {
+		post(vin, register(vin), readings);
+	}
+
+	private String register(String vin) {
+		return this.api.register(vin, "ES", 0.0);
+	}
+
+	/** The readings in one request: a single report, or a vehicle's batch when there are more. */
+	private void post(String vin, String token, Map<Instant, Double> readings) {
+		List<Map<String, Object>> reports = new ArrayList<>();
+		new TreeMap<>(readings).forEach((at, km) -> reports.add(Api.odometer(vin + "-" + at, at.toString(), km)));
+		Api.Response answer = (reports.size() == 1)
+				? this.api.post("/api/v1/vehicles/" + vin + "/reports", token, reports.get(0))
+				: this.api.post("/api/v1/vehicles/" + vin + "/reports/batch", token, reports);
+		assertThat(answer.status()).as(answer.body().toString()).isIn(200, 201);
+		assertThat(answer.body().toString()).doesNotContain("REJECTED");
 	}
 
 	@Test
