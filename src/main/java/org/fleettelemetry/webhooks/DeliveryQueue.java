@@ -1,8 +1,6 @@
 package org.fleettelemetry.webhooks;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,15 +56,17 @@ class DeliveryQueue {
 	}
 
 	/**
-	 * Records a failed attempt: the delivery is due again at {@code retryAt}, or, without one, failed for
-	 * good. Ignored when the delivery was redelivered meanwhile.
+	 * Records a failed attempt: the delivery is due again {@code retryAfter} from now, by the database's
+	 * clock like every due time (instances' clocks may differ), or, without one, failed for good. Ignored
+	 * when the delivery was redelivered meanwhile.
 	 */
-	void failed(Claimed delivery, Integer status, String error, Instant retryAt) {
+	void failed(Claimed delivery, Integer status, String error, Duration retryAfter) {
 		this.jdbc.sql("""
-				update webhook_deliveries set status = ?, next_attempt_at = coalesce(?, next_attempt_at),
+				update webhook_deliveries set status = ?,
+				    next_attempt_at = coalesce(now() + ?::bigint * interval '1 millisecond', next_attempt_at),
 				    last_status = ?, last_error = ?
 				where webhook_id = ? and event_id = ? and status = 'PENDING' and attempts = ?""")
-			.params((retryAt != null) ? "PENDING" : "FAILED", (retryAt != null) ? Timestamp.from(retryAt) : null, status,
+			.params((retryAfter != null) ? "PENDING" : "FAILED", (retryAfter != null) ? retryAfter.toMillis() : null, status,
 					(error != null && error.length() > MAX_ERROR) ? error.substring(0, MAX_ERROR) : error,
 					delivery.webhookId(), delivery.eventId(), delivery.attempts())
 			.update();

@@ -93,7 +93,7 @@ class WebhookDispatcher {
 		}
 		boolean last = delivery.attempts() >= this.settings.retry().maxAttempts();
 		String error = (attempt.error() != null) ? attempt.error() : "HTTP " + attempt.status();
-		this.queue.failed(delivery, attempt.status(), error, last ? null : this.clock.instant().plus(backoff(delivery.attempts())));
+		this.queue.failed(delivery, attempt.status(), error, last ? null : backoff(delivery.attempts()));
 		log.info("Webhook delivery of {} to {}, attempt {}: {}{}", delivery.eventId(), delivery.url(), delivery.attempts(),
 				error, last ? "; giving up" : "");
 		count(last ? "exhausted" : "failure");

@@ -85,9 +85,9 @@ class Webhooks {
 			throw new FleetException(ErrorCode.ALREADY_DELIVERED, "Event " + eventId + " was delivered already");
 		}
 		this.jdbc.sql("""
-				update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = ?
+				update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = now()
 				where webhook_id = ? and event_id = ?""")
-			.params(Timestamp.from(this.clock.instant()), webhook, eventId)
+			.params(webhook, eventId)
 			.update();
 	}
 

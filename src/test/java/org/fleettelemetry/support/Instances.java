@@ -19,6 +19,14 @@ public final class Instances {
 	}
 
 	public static ConfigurableApplicationContext start(String... properties) {
+		return start(new Class<?>[0], properties);
+	}
+
+	/**
+	 * Starts an instance with {@code configurations} added to the application's own, for example a
+	 * {@code @Primary} bean that stands in for one of its beans.
+	 */
+	public static ConfigurableApplicationContext start(Class<?>[] configurations, String... properties) {
 		TestDatabase.Connection db = TestDatabase.get();
 		List<String> all = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
 				"spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.username(),
@@ -27,6 +35,7 @@ public final class Instances {
 		all.addAll(List.of(properties));
 		// as command-line arguments, which outrank application.properties (builder properties would not)
 		return new SpringApplicationBuilder(FleetTelemetryApplication.class)
+			.sources(configurations)
 			.run(all.stream().map((property) -> "--" + property).toArray(String[]::new));
 	}
 

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +31,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +91,24 @@ class WebhookDeliveryIntegrationTests extends IntegrationTests {
 			assertThat(meters.get("webhook.deliveries").tag("outcome", "failure").counter().count()).isEqualTo(2);
 			assertThat(meters.get("webhook.deliveries").tag("outcome", "success").counter().count()).isEqualTo(1);
 			assertThat(meters.get("webhook.deliveries.pending").gauge().value()).isZero();
+		}
+	}
+
+	/**
+	 * The database's clock decides when a delivery is due, so a retry waits its backoff on it too: an
+	 * instance whose clock runs an hour ahead would otherwise retry an hour late.
+	 */
+	@Test
+	void aRetryWaitsItsBackoffByTheDatabasesClockWhateverTheInstancesClockSays() throws Exception {
+		this.receiver = new Receiver((n) -> (n == 1) ? 500 : 204);
+		try (ConfigurableApplicationContext instance = Instances.start(new Class<?>[] { HourAheadClock.class }, FAST)) {
+			Api api = Instances.api(instance);
+			String webhookId = api.post("/api/v1/webhooks", ADMIN_TOKEN, Map.of("url", this.receiver.url())).text("id");
+			crossTheThreshold(api);
+			JsonNode delivery = awaitDelivered(api, webhookId);
+			assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
+			assertThat(Duration.between(this.receiver.arrivals.get(0), this.receiver.arrivals.get(1)))
+				.as("the backoff after the first failure").isGreaterThanOrEqualTo(Duration.ofMillis(200));
 		}
 	}
 
@@ -155,6 +176,20 @@ class WebhookDeliveryIntegrationTests extends IntegrationTests {
 	}
 
 	/**
+	 * An instance's clock an hour ahead of the database's. Not a {@code @Configuration}, so that component
+	 * scanning leaves it to the test that adds it.
+	 */
+	static class HourAheadClock {
+
+		@Bean
+		@Primary
+		Clock hourAheadClock() {
+			return Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+		}
+
+	}
+
+	/**
 	 * A webhook endpoint on the loopback interface: records every request and answers the status its
 	 * function gives for the request's number (1 for the first).
 	 */
@@ -164,9 +199,12 @@ class WebhookDeliveryIntegrationTests extends IntegrationTests {
 
 		final List<Request> requests = new CopyOnWriteArrayList<>();
 
+		final List<Instant> arrivals = new CopyOnWriteArrayList<>();
+
 		Receiver(IntUnaryOperator status) throws IOException {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			this.server.createContext("/hook", (exchange) -> {
+				this.arrivals.add(Instant.now());
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 				var headers = exchange.getRequestHeaders();
 				this.requests.add(new Request(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
