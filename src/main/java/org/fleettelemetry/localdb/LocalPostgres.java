@@ -50,11 +50,19 @@ final class LocalPostgres implements Closeable {
 			.setPort(port)
 			.setServerConfig("max_connections", "100");
 		serverConfig.forEach(builder::setServerConfig);
-		EmbeddedPostgres postgres = builder.setServerConfig("fsync", "on")
+		builder.setServerConfig("fsync", "on")
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("full_page_writes", "on")
-			.setPGStartupWait(Duration.ofSeconds(60))
-			.start();
+			.setPGStartupWait(Duration.ofSeconds(60));
+		EmbeddedPostgres postgres;
+		try {
+			postgres = builder.start();
+		}
+		catch (IOException | RuntimeException ex) {
+			// a server that started but did not answer in time has no owner to stop it
+			stopStalePostmaster(directory);
+			throw ex;
+		}
 		log.info("Embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), directory.toAbsolutePath());
 		return new LocalPostgres(postgres, directory);
 	}
@@ -64,8 +72,8 @@ final class LocalPostgres implements Closeable {
 	}
 
 	/**
-	 * A JVM killed with {@code kill -9} leaves its PostgreSQL running, holding the data directory; stop
-	 * it so that this run can start its own.
+	 * A JVM killed with {@code kill -9} leaves its PostgreSQL running, holding the data directory, and so
+	 * does a start that gave up waiting for the server; stop it so that this run can start its own.
 	 */
 	static void stopStalePostmaster(Path directory) throws IOException {
 		Path pidFile = directory.resolve("postmaster.pid");
@@ -84,7 +92,7 @@ final class LocalPostgres implements Closeable {
 			return;
 		}
 		ProcessHandle process = stale.get();
-		log.warn("Stopping a PostgreSQL (pid {}) left running on {} by an earlier run", process.pid(), directory);
+		log.warn("Stopping a PostgreSQL (pid {}) left running on {}", process.pid(), directory);
 		process.destroy();
 		try {
 			process.onExit().get(30, TimeUnit.SECONDS);
