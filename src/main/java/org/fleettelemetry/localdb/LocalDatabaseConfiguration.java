@@ -19,6 +19,13 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class LocalDatabaseConfiguration {
 
+	/**
+	 * Stopped by the context as it closes, after all that uses it: Spring first stops the web server
+	 * (graceful shutdown lets requests in flight finish) and the other lifecycle beans, then destroys
+	 * beans before those they depend on, here the DataSource (through the connection details below)
+	 * and all that uses it; the task scheduler, created after the DataSource, is destroyed before it and
+	 * lets a dispatcher round finish. A context that fails to start destroys it too.
+	 */
 	@Bean(destroyMethod = "close")
 	LocalPostgres localPostgres(LocalDatabaseSettings settings) throws IOException {
 		return LocalPostgres.start(Path.of(settings.directory()), settings.port(), settings.serverConfig());
