@@ -8,6 +8,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,10 +23,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets concurrent requests share database transactions. Each request puts its reports in a bounded
- * queue and waits; a few writer threads each take what has gathered (up to a limit) and credit it in
- * one transaction, then answer every request in it. A request is answered only after its own
- * transaction committed. When the queue is full, a request is refused at once (503), never left to
- * time out. A group that fails is retried request by request, so one bad request spoils no other.
+ * queue and waits; writer threads take what has gathered (up to a limit) and credit it in one
+ * transaction, then answer every request in it. A request is answered only after its own transaction
+ * committed. When the queue is full, a request is refused at once (503), never left to time out. A group
+ * that fails is retried request by request, so one bad request spoils no other.
+ * <p>
+ * The first writer takes whatever has gathered. The others only help when much is waiting (half of
+ * the most a transaction carries) or when the oldest request has waited {@code help-after}: single
+ * reports then gather in the first writer's large groups, which cost less per report than twice as
+ * many small ones, while batches, or a first writer held up by a lock, still get parallel writers.
  */
 @Component
 class GroupCommit implements SmartLifecycle {
@@ -35,7 +42,13 @@ class GroupCommit implements SmartLifecycle {
 
 	private final GroupCommitSettings settings;
 
+	/** How often a helping writer looks whether it is wanted. */
+	private static final long HELP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
 	private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+
+	/** Reports in the queue, not yet taken by a writer. */
+	private final AtomicInteger waiting = new AtomicInteger();
 
 	private final Semaphore capacity;
 
@@ -69,7 +82,8 @@ class GroupCommit implements SmartLifecycle {
 			throw new FleetException(ErrorCode.SERVICE_UNAVAILABLE,
 					"Ingestion is at capacity; retry shortly (sending a report again is safe)");
 		}
-		Request request = new Request(submissions, new CompletableFuture<>());
+		Request request = new Request(submissions, new CompletableFuture<>(), System.nanoTime());
+		this.waiting.addAndGet(submissions.size());
 		this.queue.add(request);
 		try {
 			return request.outcomes().get(this.settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -87,11 +101,28 @@ class GroupCommit implements SmartLifecycle {
 		}
 	}
 
-	private void write() {
+	/**
+	 * The loop of a writer: the first ({@code helping} false) takes whatever has gathered, the others
+	 * only what {@link #helpWanted()}.
+	 */
+	private void write(boolean helping) {
 		List<Request> group = new ArrayList<>();
 		while (this.running || !this.queue.isEmpty()) {
 			try {
-				Request first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				Request first;
+				if (helping) {
+					if (!helpWanted()) {
+						LockSupport.parkNanos(HELP_CHECK_NANOS);
+						if (Thread.interrupted()) {
+							return;
+						}
+						continue;
+					}
+					first = this.queue.poll();
+				}
+				else {
+					first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				}
 				if (first == null) {
 					continue;
 				}
@@ -106,6 +137,7 @@ class GroupCommit implements SmartLifecycle {
 					group.add(taken);
 					reports += taken.submissions().size();
 				}
+				this.waiting.addAndGet(-reports);
 				commit(group, reports);
 			}
 			catch (InterruptedException ex) {
@@ -117,6 +149,18 @@ class GroupCommit implements SmartLifecycle {
 				group.clear();
 			}
 		}
+	}
+
+	/**
+	 * Whether a helping writer is wanted: half of the most a transaction carries is waiting, or the
+	 * oldest request has waited {@code help-after}, or the queue is draining at shutdown.
+	 */
+	private boolean helpWanted() {
+		if (!this.running || this.waiting.get() >= this.settings.maxReports() / 2) {
+			return true;
+		}
+		Request oldest = this.queue.peek();
+		return oldest != null && System.nanoTime() - oldest.queuedAt() >= this.settings.helpAfter().toNanos();
 	}
 
 	private void commit(List<Request> group, int reports) {
@@ -145,7 +189,8 @@ class GroupCommit implements SmartLifecycle {
 	public void start() {
 		this.running = true;
 		for (int i = 0; i < this.settings.writers(); i++) {
-			Thread writer = new Thread(this::write, "group-commit-" + i);
+			boolean helping = i > 0;
+			Thread writer = new Thread(() -> write(helping), "group-commit-" + i);
 			writer.start();
 			this.writers.add(writer);
 		}
@@ -176,7 +221,10 @@ class GroupCommit implements SmartLifecycle {
 		return SmartLifecycle.DEFAULT_PHASE - 2048;
 	}
 
-	private record Request(List<Submission> submissions, CompletableFuture<List<Outcome>> outcomes) {
+	/**
+	 * @param queuedAt when it was queued, in {@link System#nanoTime()}
+	 */
+	private record Request(List<Submission> submissions, CompletableFuture<List<Outcome>> outcomes, long queuedAt) {
 	}
 
 }

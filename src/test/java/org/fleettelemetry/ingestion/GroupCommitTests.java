@@ -48,7 +48,12 @@ class GroupCommitTests {
 	GroupCommit commits;
 
 	GroupCommit start(int capacity) {
-		this.commits = new GroupCommit(this.ledger, new GroupCommitSettings(true, 1, 1000, capacity, Duration.ofSeconds(10)),
+		return start(1, 1000, capacity, Duration.ofSeconds(10));
+	}
+
+	GroupCommit start(int writers, int maxReports, int capacity, Duration helpAfter) {
+		this.commits = new GroupCommit(this.ledger,
+				new GroupCommitSettings(true, writers, maxReports, capacity, Duration.ofSeconds(10), helpAfter),
 				new SimpleMeterRegistry());
 		this.commits.start();
 		return this.commits;
@@ -94,6 +99,41 @@ class GroupCommitTests {
 			assertThat(waiting.get(i).get(5, TimeUnit.SECONDS).get(0).reportId()).isEqualTo("r" + i);
 		}
 		assertThat(this.groups).containsExactly(1, 10);
+	}
+
+	@Test
+	void aSecondWriterHelpsOnceHalfOfATransactionsMostIsWaiting() throws Exception {
+		start(2, 10, 100, Duration.ofSeconds(30));
+		send("first");
+		await(this.firstEntered);
+		for (int i = 0; i < 4; i++) {
+			send("r" + i);
+		}
+		Thread.sleep(200);
+		assertThat(this.groups).as("4 waiting, fewer than 5").containsExactly(1);
+		send("r4");
+		awaitGroups(2);
+		assertThat(this.groups).containsExactly(1, 5);
+	}
+
+	@Test
+	void aSecondWriterHelpsOnceTheOldestRequestHasWaitedLongEnough() throws Exception {
+		start(2, 1000, 100, Duration.ofMillis(300));
+		send("first");
+		await(this.firstEntered);
+		long sent = System.nanoTime();
+		send("second");
+		awaitGroups(2);
+		assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		assertThat(this.groups).containsExactly(1, 1);
+	}
+
+	void awaitGroups(int count) throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(10);
+		while (this.groups.size() < count) {
+			assertThat(Instant.now()).as("waiting for %d groups", count).isBefore(deadline);
+			Thread.sleep(10);
+		}
 	}
 
 	@Test
