@@ -42,8 +42,11 @@ class GroupCommit implements SmartLifecycle {
 
 	private final GroupCommitSettings settings;
 
-	/** How often a helping writer looks whether it is wanted. */
-	private static final long HELP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+	/**
+	 * The longest a helping writer sleeps before it looks how long the oldest request has waited; a
+	 * request that makes much wait wakes it at once.
+	 */
+	private static final long MAX_HELP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
 	private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
 
@@ -54,6 +57,14 @@ class GroupCommit implements SmartLifecycle {
 
 	private final List<Thread> writers = new ArrayList<>();
 
+	/** The writers other than the first, woken when much is waiting. */
+	private volatile List<Thread> helpers = List.of();
+
+	/** Reports waiting from which the helpers help: half of the most a transaction carries. */
+	private final int helpFrom;
+
+	private final long helpCheckNanos;
+
 	private volatile boolean running;
 
 	private final DistributionSummary groupSizes;
@@ -62,6 +73,8 @@ class GroupCommit implements SmartLifecycle {
 		this.ledger = ledger;
 		this.settings = settings;
 		this.capacity = new Semaphore(settings.queueCapacity());
+		this.helpFrom = settings.maxReports() / 2;
+		this.helpCheckNanos = Math.max(1, Math.min(settings.helpAfter().toNanos() / 4, MAX_HELP_CHECK_NANOS));
 		this.groupSizes = DistributionSummary.builder("telemetry.group.commit.reports")
 			.description("Reports credited per group-commit transaction")
 			.serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
@@ -83,8 +96,12 @@ class GroupCommit implements SmartLifecycle {
 					"Ingestion is at capacity; retry shortly (sending a report again is safe)");
 		}
 		Request request = new Request(submissions, new CompletableFuture<>(), System.nanoTime());
-		this.waiting.addAndGet(submissions.size());
 		this.queue.add(request);
+		// counted once queued, so that a helper woken finds it (a writer may take it first: the count
+		// goes below the truth for a moment, never above)
+		if (this.waiting.addAndGet(submissions.size()) >= this.helpFrom) {
+			this.helpers.forEach(LockSupport::unpark);
+		}
 		try {
 			return request.outcomes().get(this.settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -112,7 +129,7 @@ class GroupCommit implements SmartLifecycle {
 				Request first;
 				if (helping) {
 					if (!helpWanted()) {
-						LockSupport.parkNanos(HELP_CHECK_NANOS);
+						LockSupport.parkNanos(this.helpCheckNanos);
 						if (Thread.interrupted()) {
 							return;
 						}
@@ -156,7 +173,7 @@ class GroupCommit implements SmartLifecycle {
 	 * oldest request has waited {@code help-after}, or the queue is draining at shutdown.
 	 */
 	private boolean helpWanted() {
-		if (!this.running || this.waiting.get() >= this.settings.maxReports() / 2) {
+		if (!this.running || this.waiting.get() >= this.helpFrom) {
 			return true;
 		}
 		Request oldest = this.queue.peek();
@@ -194,6 +211,7 @@ class GroupCommit implements SmartLifecycle {
 			writer.start();
 			this.writers.add(writer);
 		}
+		this.helpers = List.copyOf(this.writers.subList(1, this.writers.size()));
 	}
 
 	@Override
@@ -208,6 +226,7 @@ class GroupCommit implements SmartLifecycle {
 			}
 		}
 		this.writers.clear();
+		this.helpers = List.of();
 	}
 
 	@Override
