@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends due deliveries, off the request path, on every instance: claims a batch, sends it in parallel,
  * records each outcome, and goes on while batches come full. A failed attempt is retried with
- * exponential backoff until the last one, after which the delivery is kept as failed.
+ * exponential backoff until the last one, after which the delivery is kept as failed. Every round
+ * also counts the pending deliveries for the {@code webhook.deliveries.pending} gauge, so that a scrape
+ * never waits for the database; while it cannot be read, the gauge keeps its last value.
  */
 @Component
 class WebhookDispatcher {
@@ -39,6 +41,9 @@ class WebhookDispatcher {
 
 	private final MeterRegistry meters;
 
+	/** The pending deliveries as last counted; NaN before the first count. */
+	private volatile double pending = Double.NaN;
+
 	WebhookDispatcher(DeliveryQueue queue, WebhookSender sender, WebhookSettings settings, Clock clock,
 			MeterRegistry meters) {
 		this.queue = queue;
@@ -46,9 +51,9 @@ class WebhookDispatcher {
 		this.settings = settings;
 		this.clock = clock;
 		this.meters = meters;
-		Gauge.builder("webhook.deliveries.pending", queue, DeliveryQueue::pending)
-			.description("Webhook deliveries waiting for a successful attempt, read from the database")
-			.strongReference(true)
+		Gauge.builder("webhook.deliveries.pending", this, (dispatcher) -> dispatcher.pending)
+			.description("Webhook deliveries waiting for a successful attempt, read from the database every "
+					+ "dispatch interval")
 			.register(meters);
 		for (String outcome : OUTCOMES) {
 			counter(outcome);
@@ -57,11 +62,11 @@ class WebhookDispatcher {
 
 	@Scheduled(fixedDelayString = "${fleet.webhooks.dispatch.interval:1s}")
 	void dispatch() {
-		if (!this.settings.dispatch().enabled()) {
-			return;
-		}
 		try {
-			dispatchDue();
+			if (this.settings.dispatch().enabled()) {
+				dispatchDue();
+			}
+			this.pending = this.queue.pending();
 		}
 		catch (TransientDataAccessException | DataAccessResourceFailureException ex) {
 			// the deliveries wait in the database; the next round retries them

@@ -91,6 +91,8 @@ class ReadinessIntegrationTests {
 		Api api = new Api("http://localhost:" + this.port);
 		assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
 		assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+		awaitTrue("webhook deliveries counted",
+				() -> Scrape.of(this.port).value("webhook_deliveries_pending").orElse(-1) == 0);
 
 		stopDatabase();
 		awaitTrue("readiness DOWN", () -> api.get("/actuator/health/readiness", null).status() == 503);
@@ -98,6 +100,8 @@ class ReadinessIntegrationTests {
 		// the process itself is fine: restarting it would not bring the database back
 		assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
 		awaitTrue("fleet_ready 0", () -> Scrape.of(this.port).value("fleet_ready").orElse(-1) == 0);
+		assertThat(Scrape.of(this.port).value("webhook_deliveries_pending"))
+			.as("the last count, kept while the database cannot be read").hasValue(0);
 
 		startDatabase();
 		awaitTrue("readiness UP", () -> api.get("/actuator/health/readiness", null).status() == 200);
