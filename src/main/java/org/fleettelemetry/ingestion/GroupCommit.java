@@ -38,15 +38,15 @@ class GroupCommit implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-	private final ReportLedger ledger;
-
-	private final GroupCommitSettings settings;
-
 	/**
 	 * The longest a helping writer sleeps before it looks how long the oldest request has waited; a
 	 * request that makes much wait wakes it at once.
 	 */
 	private static final long MAX_HELP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+	private final ReportLedger ledger;
+
+	private final GroupCommitSettings settings;
 
 	private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
 

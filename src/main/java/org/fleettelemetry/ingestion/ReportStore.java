@@ -43,7 +43,7 @@ class ReportStore {
 	 * transaction that held one of those locks before. (Joined to the locking statement, the odometers
 	 * would come from before a concurrent transaction on the same vehicle committed.) The odometers are
 	 * found by vehicle id on their primary key, whatever the size of the tables: joined to the vehicles
-	 * instead, a fleet of a few thousand got a hash join over every odometer, four times the cost.
+	 * instead, a fleet of a few thousand got a hash join over every odometer, several times the cost.
 	 */
 	private static final String LOAD = """
 			select id, vin, country, distance_m, last_report_day from vehicles where vin = any(?::varchar[])
