@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.awaitility.Awaitility;
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
 import org.junit.jupiter.api.AfterEach;
@@ -128,12 +129,8 @@ class GroupCommitTests {
 		assertThat(this.groups).containsExactly(1, 1);
 	}
 
-	void awaitGroups(int count) throws InterruptedException {
-		Instant deadline = Instant.now().plusSeconds(10);
-		while (this.groups.size() < count) {
-			assertThat(Instant.now()).as("waiting for %d groups", count).isBefore(deadline);
-			Thread.sleep(10);
-		}
+	void awaitGroups(int count) {
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.groups.size() >= count);
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.fleettelemetry.support.Api.odometer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class MetricsIntegrationTests extends IntegrationTests {
 
@@ -151,13 +151,9 @@ class MetricsIntegrationTests extends IntegrationTests {
 			.isEmpty();
 	}
 
-	private Scrape awaitScrape(java.util.function.Predicate<Scrape> condition) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-		Scrape scrape = Scrape.of(this.port);
-		while (!condition.test(scrape) && Instant.now().isBefore(deadline)) {
-			Thread.sleep(200);
-			scrape = Scrape.of(this.port);
-		}
-		return scrape;
+	private Scrape awaitScrape(java.util.function.Predicate<Scrape> condition) {
+		return await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> Scrape.of(this.port), condition);
 	}
 }

@@ -22,6 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
 import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Instances;
 import org.fleettelemetry.support.IntegrationTests;
@@ -152,12 +153,11 @@ class WebhookDeliveryIntegrationTests extends IntegrationTests {
 		return delivery[0];
 	}
 
-	static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-		while (!condition.getAsBoolean()) {
-			assertThat(Instant.now()).as("waiting for a delivery").isBefore(deadline);
-			Thread.sleep(100);
-		}
+	static void await(java.util.function.BooleanSupplier condition) {
+		Awaitility.await("a delivery")
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(condition::getAsBoolean);
 	}
 
 	/**
