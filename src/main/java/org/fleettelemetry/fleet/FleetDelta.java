@@ -18,8 +18,6 @@ public final class FleetDelta {
 
 	private final Map<LocalDate, long[]> days = new TreeMap<>();
 
-	private final Map<LocalDate, Long> lastReportDays = new TreeMap<>();
-
 	private final Map<String, Long> countries = new TreeMap<>();
 
 	private final List<Credit> credits = new ArrayList<>();
@@ -48,20 +46,6 @@ public final class FleetDelta {
 		this.days.computeIfAbsent(day, (d) -> new long[3])[2] += vehicles;
 	}
 
-	/**
-	 * Moves a vehicle whose last accepted report was recorded on {@code from} ({@code null} when it had
-	 * none) to {@code to}, where its last report is now; nothing when they are the same day.
-	 */
-	public void lastReportDay(LocalDate from, LocalDate to) {
-		if (to.equals(from)) {
-			return;
-		}
-		if (from != null) {
-			this.lastReportDays.merge(from, -1L, Long::sum);
-		}
-		this.lastReportDays.merge(to, 1L, Long::sum);
-	}
-
 	public boolean isEmpty() {
 		return this.reports == 0;
 	}
@@ -77,11 +61,6 @@ public final class FleetDelta {
 	/** Per day, in date order: distance, reports, newly reporting vehicles. */
 	Map<LocalDate, long[]> days() {
 		return this.days;
-	}
-
-	/** Per day, in date order: how many more vehicles (or fewer) had their last report on it. */
-	Map<LocalDate, Long> lastReportDays() {
-		return this.lastReportDays;
 	}
 
 	/** Per country, in code order. */

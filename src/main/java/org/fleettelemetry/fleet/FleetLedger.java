@@ -2,7 +2,6 @@ package org.fleettelemetry.fleet;
 
 import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Keeps the fleet aggregates (totals, per day, per country) up to date, inside the caller's
  * transaction. Each transaction adds to one of {@value #STRIPES} stripes chosen at random, so that
  * concurrent writers rarely wait on the same row; reads sum the stripes. Rows are always touched in
- * the same order (days, last report days, countries, totals) so that writers cannot deadlock; a
- * crediting transaction applies its delta in one round trip (V7__last_report_days.sql).
+ * the same order (days, countries, totals) so that writers cannot deadlock; a crediting transaction
+ * applies its delta in one round trip (V6__record_fleet_delta.sql).
  */
 @Service
 public class FleetLedger {
@@ -51,11 +50,10 @@ public class FleetLedger {
 		Map<LocalDate, long[]> days = delta.days();
 		List<long[]> dayFigures = List.copyOf(days.values());
 		this.jdbc.sql("""
-				select record_fleet_delta(?::smallint, ?::date[], ?::bigint[], ?::bigint[], ?::bigint[], ?::date[],
-				    ?::bigint[], ?::char(2)[], ?::bigint[], ?, ?)""")
-			.params(stripe, dates(days.keySet()), column(dayFigures, 0), column(dayFigures, 1),
-					column(dayFigures, 2), dates(delta.lastReportDays().keySet()),
-					delta.lastReportDays().values().toArray(Long[]::new),
+				select record_fleet_delta(?::smallint, ?::date[], ?::bigint[], ?::bigint[], ?::bigint[], ?::char(2)[],
+				    ?::bigint[], ?, ?)""")
+			.params(stripe, days.keySet().stream().map(LocalDate::toString).toArray(String[]::new),
+					column(dayFigures, 0), column(dayFigures, 1), column(dayFigures, 2),
 					delta.countries().keySet().toArray(String[]::new), delta.countries().values().toArray(Long[]::new),
 					delta.distanceM(), delta.reports())
 			.query((ResultSet rs) -> {
@@ -63,10 +61,6 @@ public class FleetLedger {
 		if (delta.distanceM() > 0) {
 			this.events.publishEvent(new DistanceCredited(delta.distanceM(), delta.credits()));
 		}
-	}
-
-	private static String[] dates(Collection<LocalDate> days) {
-		return days.stream().map(LocalDate::toString).toArray(String[]::new);
 	}
 
 	private static Long[] column(List<long[]> rows, int index) {

@@ -51,11 +51,6 @@ class ReportLedger {
 			outcomes.add(credit(submission, vehicles, known, batch, now));
 		}
 		this.store.insertAnomalies(batch.anomalies, now);
-		for (VehicleState vehicle : vehicles.values()) {
-			if (vehicle.changed()) {
-				batch.fleet.lastReportDay(vehicle.storedLastReportDay, vehicle.lastReportDay());
-			}
-		}
 		if (!batch.credited.isEmpty()) {
 			this.store.write(batch.credited, vehicles.values(), batch.reportingDays, now)
 				.forEach(batch.fleet::newReportingVehicles);

@@ -46,8 +46,7 @@ class ReportStore {
 	 * instead, a fleet of a few thousand got a hash join over every odometer, several times the cost.
 	 */
 	private static final String LOAD = """
-			select id, vin, country, distance_m, last_report_day from vehicles where vin = any(?::varchar[])
-			order by id for update;
+			select id, vin, country, distance_m from vehicles where vin = any(?::varchar[]) order by id for update;
 			select * from odometers
 			where vehicle_id = any(array(select id from vehicles where vin = any(?::varchar[])))
 			order by vehicle_id, seq;
@@ -72,13 +71,11 @@ class ReportStore {
 			statement.execute();
 			Map<Long, VehicleRef> refs = new TreeMap<>();
 			Map<Long, Long> distances = new HashMap<>();
-			Map<Long, LocalDate> lastReportDays = new HashMap<>();
 			try (ResultSet rs = statement.getResultSet()) {
 				while (rs.next()) {
 					long id = rs.getLong("id");
 					refs.put(id, new VehicleRef(id, rs.getString("vin"), rs.getString("country")));
 					distances.put(id, rs.getLong("distance_m"));
-					lastReportDays.put(id, rs.getObject("last_report_day", LocalDate.class));
 				}
 			}
 			Map<Long, List<VehicleState.Odometer>> odometers = new HashMap<>();
@@ -99,7 +96,7 @@ class ReportStore {
 			}
 			Map<String, VehicleState> vehicles = new HashMap<>();
 			refs.forEach((id, ref) -> vehicles.put(ref.vin(),
-					new VehicleState(ref, distances.get(id), lastReportDays.get(id), odometers.get(id))));
+					new VehicleState(ref, distances.get(id), odometers.get(id))));
 			return new Loaded(vehicles, stored);
 		});
 	}

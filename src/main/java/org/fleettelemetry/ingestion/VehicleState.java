@@ -1,8 +1,6 @@
 package org.fleettelemetry.ingestion;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,9 +18,6 @@ final class VehicleState {
 
 	final long storedDistanceM;
 
-	/** The day (UTC) its last accepted report was recorded on, as stored; {@code null} before the first. */
-	final LocalDate storedLastReportDay;
-
 	long addedDistanceM;
 
 	long addedReports;
@@ -37,10 +32,9 @@ final class VehicleState {
 
 	Instant lastReportAt;
 
-	VehicleState(VehicleRef ref, long storedDistanceM, LocalDate storedLastReportDay, List<Odometer> odometers) {
+	VehicleState(VehicleRef ref, long storedDistanceM, List<Odometer> odometers) {
 		this.ref = ref;
 		this.storedDistanceM = storedDistanceM;
-		this.storedLastReportDay = storedLastReportDay;
 		this.odometers = odometers;
 	}
 
@@ -50,18 +44,6 @@ final class VehicleState {
 
 	boolean changed() {
 		return this.addedReports > 0;
-	}
-
-	/**
-	 * The day (UTC) its last accepted report was recorded on, this transaction's included: the stored
-	 * one when none of them is later (as the write keeps it).
-	 */
-	LocalDate lastReportDay() {
-		LocalDate day = (this.lastReportAt != null) ? LocalDate.ofInstant(this.lastReportAt, ZoneOffset.UTC) : null;
-		if (day == null || (this.storedLastReportDay != null && this.storedLastReportDay.isAfter(day))) {
-			return this.storedLastReportDay;
-		}
-		return day;
 	}
 
 	/**

@@ -1,9 +1,6 @@
 package org.fleettelemetry.ingestion;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.fleettelemetry.vehicles.VehicleRef;
@@ -38,27 +35,9 @@ class VehicleStateTests {
 	void aReadingBelongsToTheLatestOdometerInEffectWhenItWasRecorded() {
 		var first = new VehicleState.Odometer(0, null, 0L, false, null, null);
 		var second = new VehicleState.Odometer(1, T0, 0L, false, null, null);
-		VehicleState vehicle = new VehicleState(new VehicleRef(1, "SJNFAAZE0U6000001", "ES"), 0, null,
-				List.of(first, second));
+		VehicleState vehicle = new VehicleState(new VehicleRef(1, "SJNFAAZE0U6000001", "ES"), 0, List.of(first, second));
 		assertThat(vehicle.odometerAt(T0.minusMillis(1))).isSameAs(first);
 		assertThat(vehicle.odometerAt(T0)).isSameAs(second);
-	}
-
-	@Test
-	void itsLastReportDayIsTheLaterOfTheStoredOneAndThisTransactionsLastReport() {
-		var odometer = new VehicleState.Odometer(0, null, 0L, false, null, null);
-		LocalDate stored = LocalDate.ofInstant(T0, ZoneOffset.UTC);
-		VehicleState vehicle = new VehicleState(new VehicleRef(1, "SJNFAAZE0U6000001", "ES"), 0, stored,
-				List.of(odometer));
-		assertThat(vehicle.lastReportDay()).isEqualTo(stored);
-		vehicle.lastReportAt = T0.minus(Duration.ofDays(3));
-		assertThat(vehicle.lastReportDay()).as("an earlier report").isEqualTo(stored);
-		vehicle.lastReportAt = T0.plus(Duration.ofDays(2));
-		assertThat(vehicle.lastReportDay()).isEqualTo(stored.plusDays(2));
-		VehicleState first = new VehicleState(new VehicleRef(2, "SJNFAAZE0U6000002", "ES"), 0, null, List.of(odometer));
-		assertThat(first.lastReportDay()).as("before its first report").isNull();
-		first.lastReportAt = T0;
-		assertThat(first.lastReportDay()).isEqualTo(stored);
 	}
 
 }
