@@ -1,37 +1,49 @@
 package org.fleettelemetry.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * The fast path of one of the busiest endpoints: a filter, the last one (after authentication and
- * authorization), that answers the ordinary requests of that endpoint itself, skipping Spring MVC's
- * handler look-up, argument resolution and message conversion, which cost more CPU than the work
- * behind them. It calls the endpoint's controller method, so the work is the same, and its failures go
- * to the same exception handlers as Spring MVC's, so the answers are the same. Every other request goes
- * on to Spring MVC. {@code fleet.web.fast-path=false} turns every fast path off.
+ * The fast paths of the busiest endpoints ({@link FastPath} beans), in one filter, the last one (after
+ * authentication and authorization), so that each fast path costs the other requests no filter of its
+ * own. A fast path answers the ordinary requests of its endpoint itself, skipping Spring MVC's handler
+ * look-up, argument resolution and message conversion, which cost more CPU than the work behind them;
+ * its failures go to the same exception handlers as Spring MVC's, so the answers are the same. Every
+ * other request goes on to Spring MVC. {@code fleet.web.fast-path=false} turns every fast path off.
  */
-public abstract class FastPathFilter extends OncePerRequestFilter {
+@Component
+@ConditionalOnBooleanProperty(name = FastPathFilter.ENABLED, matchIfMissing = true)
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class FastPathFilter extends OncePerRequestFilter {
 
 	/** The property that turns the fast paths on (by default) or off. */
 	public static final String ENABLED = "fleet.web.fast-path";
 
+	private final List<FastPath> paths;
+
 	private final HandlerExceptionResolver exceptions;
 
-	protected FastPathFilter(HandlerExceptionResolver exceptions) {
+	FastPathFilter(List<FastPath> paths, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptions) {
+		this.paths = List.copyOf(paths);
 		this.exceptions = exceptions;
 	}
 
 	@Override
-	protected final void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		boolean answered;
 		try {
@@ -48,18 +60,13 @@ public abstract class FastPathFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/**
-	 * Answers the request and returns {@code true}, or fails as the controller method would; returns
-	 * {@code false}, having written nothing, for a request this fast path leaves to Spring MVC. (Its
-	 * {@code Accept} header has been checked.)
-	 */
-	protected abstract boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException;
-
-	/** Writes a JSON body; written, not closed, so the filters around finish before the client has it. */
-	protected static void writeJson(HttpServletResponse response, int status, byte[] json) throws IOException {
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getOutputStream().write(json);
+	private boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		for (FastPath path : this.paths) {
+			if (path.answer(request, response)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** No {@code Accept}, anything, or JSON exactly: other wishes are Spring MVC's to negotiate. */

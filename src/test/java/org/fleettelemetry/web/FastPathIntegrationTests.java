@@ -37,7 +37,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fast paths ({@link FastPathFilter}: single reports, the fleet summary) answer every request
+ * The fast paths ({@link FastPathFilter} with its {@link FastPath}s: single reports, the fleet summary) answer every request
  * exactly as Spring MVC does: the same requests, good and bad, go to this application (fast paths on)
  * and to another instance with them off, and must get the same status, headers and body. A recording
  * interceptor shows which requests Spring MVC handled here: none of the ordinary ones.

@@ -5,21 +5,16 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.fleettelemetry.web.FastPathFilter;
+import org.fleettelemetry.web.FastPath;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * The fast path of {@code POST /api/v1/vehicles/{vin}/reports}, the busiest endpoint: it calls
@@ -28,9 +23,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * MVC.
  */
 @Component
-@ConditionalOnBooleanProperty(name = FastPathFilter.ENABLED, matchIfMissing = true)
-@Order(Ordered.LOWEST_PRECEDENCE)
-class SingleReportFilter extends FastPathFilter {
+class SingleReportFastPath implements FastPath {
 
 	private final ReportController reports;
 
@@ -38,22 +31,20 @@ class SingleReportFilter extends FastPathFilter {
 
 	private final ObjectReader reader;
 
-	SingleReportFilter(ReportController reports, JsonMapper json,
-			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptions) {
-		super(exceptions);
+	SingleReportFastPath(ReportController reports, JsonMapper json) {
 		this.reports = reports;
 		this.json = json;
 		this.reader = json.readerFor(JsonNode.class);
 	}
 
 	@Override
-	protected boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	public boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String vin = ReportPaths.singleReportVin(request);
 		if (vin == null || !utf8Json(request.getContentType())) {
 			return false;
 		}
 		ResponseEntity<ReportAnswers.Single> answer = this.reports.report(vin, body(request));
-		writeJson(response, answer.getStatusCode().value(), this.json.writeValueAsBytes(answer.getBody()));
+		FastPath.writeJson(response, answer.getStatusCode().value(), this.json.writeValueAsBytes(answer.getBody()));
 		return true;
 	}
 
