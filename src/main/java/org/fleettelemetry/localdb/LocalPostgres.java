@@ -2,8 +2,12 @@ package org.fleettelemetry.localdb;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL server run from a Maven artifact, its data kept in a directory across restarts,
  * with durable commits (the embedded default turns fsync off).
+ * <p>
+ * One service at a time owns a data directory: it holds a lock on the file beside it
+ * ({@code <directory>.lock}) from before PostgreSQL starts until after it stopped. A second service
+ * started on the same directory fails at once with {@link LocalDatabaseInUseException}, and leaves the
+ * first one's PostgreSQL running. The operating system releases the lock of a process that dies, so a
+ * PostgreSQL found running on a directory whose lock was free has lost its owner, and is stopped.
  * <p>
  * Only its owner stops it, through {@link #close()}; it registers no JVM shutdown hook (the embedded
  * default does). The JVM runs its shutdown hooks concurrently, so such a hook would stop PostgreSQL on
@@ -31,17 +41,33 @@ final class LocalPostgres implements Closeable {
 
 	private final Path directory;
 
-	private LocalPostgres(EmbeddedPostgres postgres, Path directory) {
+	private final FileChannel lock;
+
+	private LocalPostgres(EmbeddedPostgres postgres, Path directory, FileChannel lock) {
 		this.postgres = postgres;
 		this.directory = directory;
+		this.lock = lock;
 	}
 
 	/**
 	 * Starts PostgreSQL with {@code serverConfig} (100 connections unless it says otherwise); it cannot
 	 * turn durability off.
+	 * @throws LocalDatabaseInUseException when another service owns the directory
 	 */
 	static LocalPostgres start(Path directory, int port, Map<String, String> serverConfig) throws IOException {
 		Files.createDirectories(directory);
+		FileChannel lock = lock(directory);
+		try {
+			return start(directory, port, serverConfig, lock);
+		}
+		catch (IOException | RuntimeException ex) {
+			lock.close();
+			throw ex;
+		}
+	}
+
+	private static LocalPostgres start(Path directory, int port, Map<String, String> serverConfig, FileChannel lock)
+			throws IOException {
 		stopStalePostmaster(directory);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setRegisterShutdownHook(false)
@@ -64,7 +90,37 @@ final class LocalPostgres implements Closeable {
 			throw ex;
 		}
 		log.info("Embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), directory.toAbsolutePath());
-		return new LocalPostgres(postgres, directory);
+		return new LocalPostgres(postgres, directory, lock);
+	}
+
+	/**
+	 * The channel of the directory's lock file, holding the lock (closing the channel releases it).
+	 */
+	private static FileChannel lock(Path directory) throws IOException {
+		Path file = lockFile(directory);
+		FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+		FileLock lock;
+		try {
+			lock = channel.tryLock();
+		}
+		catch (OverlappingFileLockException ex) {
+			// held by this JVM: another context of the same process owns the directory
+			lock = null;
+		}
+		catch (IOException | RuntimeException ex) {
+			channel.close();
+			throw ex;
+		}
+		if (lock == null) {
+			channel.close();
+			throw new LocalDatabaseInUseException(directory, file);
+		}
+		return channel;
+	}
+
+	static Path lockFile(Path directory) {
+		Path absolute = directory.toAbsolutePath().normalize();
+		return absolute.resolveSibling(absolute.getFileName() + ".lock");
 	}
 
 	String jdbcUrl() {
@@ -73,7 +129,8 @@ final class LocalPostgres implements Closeable {
 
 	/**
 	 * A JVM killed with {@code kill -9} leaves its PostgreSQL running, holding the data directory, and so
-	 * does a start that gave up waiting for the server; stop it so that this run can start its own.
+	 * does a start that gave up waiting for the server; stop it so that this run can start its own. Called
+	 * only while holding the directory's lock, so that no live service owns that PostgreSQL.
 	 */
 	static void stopStalePostmaster(Path directory) throws IOException {
 		Path pidFile = directory.resolve("postmaster.pid");
@@ -104,17 +161,22 @@ final class LocalPostgres implements Closeable {
 
 	/**
 	 * Stops PostgreSQL with a fast shutdown (sessions still open are ended) and waits a few seconds for
-	 * it to exit.
+	 * it to exit; then releases the directory.
 	 */
 	@Override
 	public void close() throws IOException {
-		this.postgres.close();
-		if (Files.exists(this.directory.resolve("postmaster.pid"))) {
-			log.warn("Embedded PostgreSQL on port {} did not stop in time; should it still run, the next start stops it",
-					this.postgres.getPort());
+		try {
+			this.postgres.close();
+			if (Files.exists(this.directory.resolve("postmaster.pid"))) {
+				log.warn("Embedded PostgreSQL on port {} did not stop in time; should it still run, the next start stops it",
+						this.postgres.getPort());
+			}
+			else {
+				log.info("Embedded PostgreSQL on port {} stopped", this.postgres.getPort());
+			}
 		}
-		else {
-			log.info("Embedded PostgreSQL on port {} stopped", this.postgres.getPort());
+		finally {
+			this.lock.close();
 		}
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * With no database configured, the service runs on an embedded PostgreSQL whose data survives the
@@ -47,6 +48,37 @@ class LocalDatabaseIntegrationTests {
 			Api.Response vehicle = api.get("/api/v1/vehicles/" + VIN, IntegrationTests.ADMIN_TOKEN);
 			assertThat(vehicle.decimal("distanceKm")).isEqualByComparingTo("42.5");
 			assertThat(api.get("/api/v1/fleet/summary", null).decimal("distanceKm")).isEqualByComparingTo("42.5");
+		}
+	}
+
+	@Test
+	void aSecondServiceOnTheSameDirectoryFailsToStartAndLeavesTheFirstOneRunning() throws Exception {
+		Path directory = this.data.resolve("postgres");
+		try (ServiceProcess first = ServiceProcess.start("--fleet.local-database.directory=" + directory)) {
+			Api api = first.api();
+			String token = api.register(VIN, "ES", 100.0);
+			ProcessHandle postgres = LocalDatabaseShutdownIntegrationTests.postmaster(directory);
+
+			try (ServiceProcess second = ServiceProcess.start("--fleet.local-database.directory=" + directory)) {
+				assertThat(second.awaitExit()).as("the second service's exit code").isNotZero();
+				assertThat(second.output()).contains("APPLICATION FAILED TO START",
+						"is in use by another running service", "fleet.local-database.directory=");
+			}
+			assertThatException().isThrownBy(() -> startOn(directory, 0))
+				.withRootCauseInstanceOf(LocalDatabaseInUseException.class);
+
+			assertThat(postgres.isAlive()).as("the first service's PostgreSQL runs on").isTrue();
+			assertThat(LocalDatabaseShutdownIntegrationTests.postmaster(directory).pid()).isEqualTo(postgres.pid());
+			assertThat(api.post("/api/v1/vehicles/" + VIN + "/reports", token,
+					Api.odometer("a", "2014-09-30T10:00:00Z", 142.5)).status()).isEqualTo(201);
+
+			first.terminate();
+			first.awaitExit();
+		}
+		try (ConfigurableApplicationContext next = startOn(directory, 0)) {
+			assertThat(Instances.api(next).get("/api/v1/fleet/summary", null).decimal("distanceKm"))
+				.as("a service started once the first stopped takes the directory over")
+				.isEqualByComparingTo("42.5");
 		}
 	}
 
