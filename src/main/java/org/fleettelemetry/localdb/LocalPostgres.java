@@ -89,7 +89,7 @@ final class LocalPostgres implements Closeable {
 			stopStalePostmaster(directory);
 			throw ex;
 		}
-		log.info("Embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), directory.toAbsolutePath());
+		log.info("Embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), directory.toAbsolutePath().normalize());
 		return new LocalPostgres(postgres, directory, lock);
 	}
 
