@@ -89,7 +89,8 @@ final class LocalPostgres implements Closeable {
 			stopStalePostmaster(directory);
 			throw ex;
 		}
-		log.info("Embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), directory.toAbsolutePath().normalize());
+		log.info("Embedded PostgreSQL on port {} with its data in {}", postgres.getPort(),
+				directory.toAbsolutePath().normalize());
 		return new LocalPostgres(postgres, directory, lock);
 	}
 
@@ -118,7 +119,7 @@ final class LocalPostgres implements Closeable {
 		return channel;
 	}
 
-	static Path lockFile(Path directory) {
+	private static Path lockFile(Path directory) {
 		Path absolute = directory.toAbsolutePath().normalize();
 		return absolute.resolveSibling(absolute.getFileName() + ".lock");
 	}
