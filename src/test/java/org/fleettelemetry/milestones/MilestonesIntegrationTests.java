@@ -7,14 +7,19 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
+import org.fleettelemetry.fleet.FleetDelta;
+import org.fleettelemetry.fleet.FleetLedger;
 import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Instances;
 import org.fleettelemetry.support.IntegrationTests;
@@ -26,7 +31,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +53,12 @@ class MilestonesIntegrationTests extends IntegrationTests {
 	}
 
 	final Recorder recorder;
+
+	@Autowired
+	FleetLedger fleetLedger;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Autowired
 	MilestonesIntegrationTests(Recorder recorder) {
@@ -129,6 +142,58 @@ class MilestonesIntegrationTests extends IntegrationTests {
 		}
 		assertThat(this.jdbc.sql("select count(*) from webhook_deliveries").query(Long.class).single())
 			.isEqualTo(2L * this.recorder.events.size());
+	}
+
+	/**
+	 * The races above mostly credit in one transaction (group commit gathers them); here two transactions
+	 * run at once, and only together cross the thresholds. Under READ COMMITTED neither would see the
+	 * other's credit: the milestone lock makes the second read the fleet distance once the first has
+	 * committed, so that it fires them.
+	 */
+	@Test
+	void twoTransactionsThatCrossThresholdsOnlyTogetherFireThem() throws Exception {
+		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
+		CountDownLatch firstRecorded = new CountDownLatch(1);
+		CountDownLatch commitFirst = new CountDownLatch(1);
+		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.executeWithoutResult((status) -> {
+			this.fleetLedger.record(credit(vin(1), 600));
+			firstRecorded.countDown();
+			await(commitFirst);
+		}));
+		await(firstRecorded);
+		CompletableFuture<Void> second = CompletableFuture
+			.runAsync(() -> transactions.executeWithoutResult((status) -> this.fleetLedger.record(credit(vin(2), 600))));
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> second.isDone() || waitingForTheMilestoneLock());
+		assertThat(second).as("the second waits for the first to commit").isNotDone();
+		commitFirst.countDown();
+		first.get(10, TimeUnit.SECONDS);
+		second.get(10, TimeUnit.SECONDS);
+		assertThat(fleetThresholds()).containsExactly(1000L, 1050L, 1100L);
+		assertThat(this.jdbc.sql("select distinct vin from milestones where scope = 'FLEET'").query(String.class).list())
+			.containsExactly(vin(2));
+	}
+
+	/** A credit of {@code km} by {@code vin}, whose distance stays far beyond the vehicle thresholds. */
+	static FleetDelta credit(String vin, long km) {
+		FleetDelta delta = new FleetDelta();
+		delta.accepted(vin, 10_000_000, LocalDate.of(2024, 5, 1), "ES", km * 1000);
+		return delta;
+	}
+
+	boolean waitingForTheMilestoneLock() {
+		return this.jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and not granted")
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
