@@ -13,7 +13,7 @@ class LocalDatabaseInUseFailureAnalyzer extends AbstractFailureAnalyzer<LocalDat
 	protected FailureAnalysis analyze(Throwable rootFailure, LocalDatabaseInUseException cause) {
 		return new FailureAnalysis(cause.getMessage() + ". Its PostgreSQL was left running for that service.",
 				"Stop the other service, or give this one its own data directory (fleet.local-database.directory="
-						+ cause.directory().toAbsolutePath().normalize().resolveSibling("another")
+						+ cause.directory().resolveSibling("another")
 						+ ") or a database of its own (spring.datasource.url).",
 				cause);
 	}

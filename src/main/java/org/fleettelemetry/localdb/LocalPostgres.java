@@ -3,7 +3,6 @@ package org.fleettelemetry.localdb;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,10 +54,11 @@ final class LocalPostgres implements Closeable {
 	 * @throws LocalDatabaseInUseException when another service owns the directory
 	 */
 	static LocalPostgres start(Path directory, int port, Map<String, String> serverConfig) throws IOException {
-		Files.createDirectories(directory);
-		FileChannel lock = lock(directory);
+		Path data = directory.toAbsolutePath().normalize();
+		Files.createDirectories(data);
+		FileChannel lock = lock(data);
 		try {
-			return start(directory, port, serverConfig, lock);
+			return start(data, port, serverConfig, lock);
 		}
 		catch (IOException | RuntimeException ex) {
 			lock.close();
@@ -89,39 +89,31 @@ final class LocalPostgres implements Closeable {
 			stopStalePostmaster(directory);
 			throw ex;
 		}
-		log.info("Embedded PostgreSQL on port {} with its data in {}", postgres.getPort(),
-				directory.toAbsolutePath().normalize());
+		log.info("Embedded PostgreSQL on port {} with its data in {}", postgres.getPort(), directory);
 		return new LocalPostgres(postgres, directory, lock);
 	}
 
 	/**
-	 * The channel of the directory's lock file, holding the lock (closing the channel releases it).
+	 * The channel of the lock file beside the (absolute, normalized) directory, holding the lock
+	 * (closing the channel releases it).
 	 */
 	private static FileChannel lock(Path directory) throws IOException {
-		Path file = lockFile(directory);
+		Path file = directory.resolveSibling(directory.getFileName() + ".lock");
 		FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-		FileLock lock;
 		try {
-			lock = channel.tryLock();
+			if (channel.tryLock() != null) {
+				return channel;
+			}
 		}
 		catch (OverlappingFileLockException ex) {
 			// held by this JVM: another context of the same process owns the directory
-			lock = null;
 		}
 		catch (IOException | RuntimeException ex) {
 			channel.close();
 			throw ex;
 		}
-		if (lock == null) {
-			channel.close();
-			throw new LocalDatabaseInUseException(directory, file);
-		}
-		return channel;
-	}
-
-	private static Path lockFile(Path directory) {
-		Path absolute = directory.toAbsolutePath().normalize();
-		return absolute.resolveSibling(absolute.getFileName() + ".lock");
+		channel.close();
+		throw new LocalDatabaseInUseException(directory, file);
 	}
 
 	String jdbcUrl() {
