@@ -35,7 +35,7 @@ class KeepAliveIntegrationTests extends IntegrationTests {
 				out.flush();
 				assertThat(in.readLine()).as("status line of request %d", i).isEqualTo("HTTP/1.1 200 ");
 				int length = -1;
-				for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+				for (String line = header(in, i); !line.isEmpty(); line = header(in, i)) {
 					assertThat(line).as("a header of response %d", i).doesNotContainIgnoringCase("connection: close");
 					if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
 						length = Integer.parseInt(line.substring(15).trim());
@@ -45,6 +45,13 @@ class KeepAliveIntegrationTests extends IntegrationTests {
 				assertThat(in.skip(length)).isEqualTo(length);
 			}
 		}
+	}
+
+	private static String header(BufferedReader in, int response) throws IOException {
+		String line = in.readLine();
+		assertThat(line).as("a header line of response %d, before the service closed the connection", response)
+			.isNotNull();
+		return line;
 	}
 
 }
