@@ -34,20 +34,27 @@ public class FleetFigures {
 
 	/**
 	 * The totals, the vehicles whose last report was recorded since {@code :since}, and the metres
-	 * credited on each of the {@code :days} days from {@code :first}. The vehicles whose last report day
-	 * is after the day of {@code :since} are counted per day (V7__last_report_days.sql); only those
-	 * whose last report fell on that day itself are looked up, to compare their instant.
+	 * credited on each of the {@code %d} days (a number written into the text) from {@code :first}. The
+	 * vehicles whose last report day is after the day of {@code :since} are counted per day
+	 * (V7__last_report_days.sql); only those whose last report fell on that day itself are looked up,
+	 * to compare their instant.
+	 * <p>
+	 * Written so that PostgreSQL plans it once per connection and reuses that generic plan, instead of
+	 * planning it for every read (which cost more than running it): the number of days is part of the
+	 * text, so the series' length is known, and the boundary day is a range of one day rather than an
+	 * equality, whose generic estimate would be every vehicle once most share their last report day.
 	 */
 	private static final String SUMMARY = """
 			select t.distance_m, t.reports, t.vehicles,
 			       (select coalesce(sum(vehicles), 0) from fleet_last_report_days where day > :sinceDay)
-			       + (select count(*) from vehicles where last_report_day = :sinceDay and last_report_at >= :since)
+			       + (select count(*) from vehicles
+			          where last_report_day >= :sinceDay and last_report_day < :dayAfterSince and last_report_at >= :since)
 			           as reporting,
-			       array(select coalesce(d.distance_m, 0) from generate_series(0, :days - 1) as i
+			       array(select coalesce(d.distance_m, 0) from generate_series(0, %d - 1) as i
 			             left join (select day, sum(distance_m)::bigint as distance_m from fleet_daily
 			                        where day >= :first and day < :today group by day) d on d.day = :first::date + i
 			             order by i) as trailing
-			from (%s) t""".formatted(TOTALS);
+			from (""" + TOTALS + ") t";
 
 	private final JdbcClient jdbc;
 
@@ -56,6 +63,8 @@ public class FleetFigures {
 	private final ObjectProvider<MilestoneOutlook> milestones;
 
 	private final Clock clock;
+
+	private volatile SummaryStatement summaryStatement;
 
 	FleetFigures(JdbcClient jdbc, Co2 co2, ObjectProvider<MilestoneOutlook> milestones, Clock clock) {
 		this.jdbc = jdbc;
@@ -82,10 +91,11 @@ public class FleetFigures {
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
 		int days = (outlook != null) ? outlook.trailingDays() : 0;
 		Instant since = now.minus(30, ChronoUnit.DAYS);
-		SummaryRow figures = this.jdbc.sql(SUMMARY)
-			.param("sinceDay", LocalDate.ofInstant(since, ZoneOffset.UTC))
+		LocalDate sinceDay = LocalDate.ofInstant(since, ZoneOffset.UTC);
+		SummaryRow figures = this.jdbc.sql(summaryStatement(days))
+			.param("sinceDay", sinceDay)
+			.param("dayAfterSince", sinceDay.plusDays(1))
 			.param("since", Timestamp.from(since))
-			.param("days", days)
 			.param("first", today.minusDays(days))
 			.param("today", today)
 			.query(FleetFigures::summaryRow)
@@ -95,6 +105,16 @@ public class FleetFigures {
 				this.co2.trees(metres), figures.vehicles(), figures.reporting(), figures.reports(),
 				(outlook != null) ? outlook.lastReached() : null,
 				(outlook != null) ? outlook.next(metres, figures.trailingM(), now) : null, now);
+	}
+
+	/** {@link #SUMMARY} for {@code days} trailing days, kept since it never changes in practice. */
+	private String summaryStatement(int days) {
+		SummaryStatement statement = this.summaryStatement;
+		if (statement == null || statement.days() != days) {
+			statement = new SummaryStatement(days, SUMMARY.formatted(days));
+			this.summaryStatement = statement;
+		}
+		return statement.sql();
 	}
 
 	private static SummaryRow summaryRow(ResultSet rs, int row) throws SQLException {
@@ -138,6 +158,9 @@ public class FleetFigures {
 	 * @param trailingM metres credited on each of the days the outlook asked for, oldest first
 	 */
 	private record SummaryRow(long distanceM, long reports, long vehicles, long reporting, long[] trailingM) {
+	}
+
+	private record SummaryStatement(int days, String sql) {
 	}
 
 }
