@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +35,10 @@ import org.springframework.stereotype.Component;
  * the most a transaction carries) or when the oldest request has waited {@code help-after}: single
  * reports then gather in the first writer's large groups, which cost less per report than twice as
  * many small ones, while batches, or a first writer held up by a lock, still get parallel writers.
+ * <p>
+ * A writer hands the answers of a committed transaction to one answering thread and goes on with the
+ * next: waking each of the requests' threads costs a system call, and waking some thirty of them
+ * one after the other would hold up the next transaction.
  */
 @Component
 class GroupCommit implements SmartLifecycle {
@@ -56,6 +63,9 @@ class GroupCommit implements SmartLifecycle {
 	private final Semaphore capacity;
 
 	private final List<Thread> writers = new ArrayList<>();
+
+	/** Completes the requests of committed transactions, so that the writers need not wait for that. */
+	private ExecutorService answerer;
 
 	/** The writers other than the first, woken when much is waiting. */
 	private volatile List<Thread> helpers = List.of();
@@ -163,7 +173,7 @@ class GroupCommit implements SmartLifecycle {
 			}
 			finally {
 				group.forEach((r) -> this.capacity.release(r.submissions().size()));
-				group.clear();
+				group = new ArrayList<>();
 			}
 		}
 	}
@@ -185,12 +195,7 @@ class GroupCommit implements SmartLifecycle {
 		try {
 			List<Outcome> outcomes = this.ledger
 				.credit(group.stream().flatMap((r) -> r.submissions().stream()).toList());
-			int next = 0;
-			for (Request request : group) {
-				int size = request.submissions().size();
-				request.outcomes().complete(outcomes.subList(next, next + size));
-				next += size;
-			}
+			answer(group, outcomes);
 		}
 		catch (RuntimeException ex) {
 			if (group.size() == 1) {
@@ -202,8 +207,28 @@ class GroupCommit implements SmartLifecycle {
 		}
 	}
 
+	/** Completes each request of the group with its share of the outcomes, on the answering thread. */
+	private void answer(List<Request> group, List<Outcome> outcomes) {
+		Runnable answers = () -> {
+			int next = 0;
+			for (Request request : group) {
+				int size = request.submissions().size();
+				request.outcomes().complete(outcomes.subList(next, next + size));
+				next += size;
+			}
+		};
+		try {
+			this.answerer.execute(answers);
+		}
+		catch (RejectedExecutionException ex) {
+			// a writer that outlived stop(): answer here rather than never
+			answers.run();
+		}
+	}
+
 	@Override
 	public void start() {
+		this.answerer = Executors.newSingleThreadExecutor((task) -> new Thread(task, "group-commit-answers"));
 		this.running = true;
 		for (int i = 0; i < this.settings.writers(); i++) {
 			boolean helping = i > 0;
@@ -227,6 +252,15 @@ class GroupCommit implements SmartLifecycle {
 		}
 		this.writers.clear();
 		this.helpers = List.of();
+		this.answerer.shutdown();
+		try {
+			if (!this.answerer.awaitTermination(this.settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+				log.warn("Requests whose reports were committed were still being answered at shutdown");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override

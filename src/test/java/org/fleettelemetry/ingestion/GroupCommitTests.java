@@ -145,6 +145,25 @@ class GroupCommitTests {
 	}
 
 	@Test
+	void stoppingCommitsAndAnswersEveryRequestAlreadyQueued() throws Exception {
+		start(100);
+		CompletableFuture<List<Outcome>> first = send("first");
+		await(this.firstEntered);
+		List<CompletableFuture<List<Outcome>>> waiting = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			waiting.add(send("r" + i));
+		}
+		Thread.sleep(200);
+		this.release.countDown();
+		this.commits.stop();
+		assertThat(this.groups).containsExactly(1, 10);
+		assertThat(first.get(5, TimeUnit.SECONDS).get(0).reportId()).isEqualTo("first");
+		for (int i = 0; i < 10; i++) {
+			assertThat(waiting.get(i).get(5, TimeUnit.SECONDS).get(0).reportId()).isEqualTo("r" + i);
+		}
+	}
+
+	@Test
 	void aFailingRequestSpoilsNoOtherInItsGroup() throws Exception {
 		start(100);
 		send("first");
