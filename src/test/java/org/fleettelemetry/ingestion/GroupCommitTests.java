@@ -84,21 +84,33 @@ class GroupCommitTests {
 		return CompletableFuture.supplyAsync(() -> this.commits.credit(List.of(submission(id))));
 	}
 
+	/**
+	 * Sends "first", then "r0" to "r9" while first's transaction is held; returns the eleven requests.
+	 */
+	List<CompletableFuture<List<Outcome>>> sendTenBehindAHeldTransaction() throws InterruptedException {
+		List<CompletableFuture<List<Outcome>>> sent = new ArrayList<>();
+		sent.add(send("first"));
+		await(this.firstEntered);
+		for (int i = 0; i < 10; i++) {
+			sent.add(send("r" + i));
+		}
+		Thread.sleep(200);
+		return sent;
+	}
+
+	static void assertAnsweredInOrder(List<CompletableFuture<List<Outcome>>> sent) throws Exception {
+		assertThat(sent.get(0).get(5, TimeUnit.SECONDS).get(0).reportId()).isEqualTo("first");
+		for (int i = 1; i < sent.size(); i++) {
+			assertThat(sent.get(i).get(5, TimeUnit.SECONDS).get(0).reportId()).isEqualTo("r" + (i - 1));
+		}
+	}
+
 	@Test
 	void requestsThatArriveDuringACommitShareTheNextTransaction() throws Exception {
 		start(100);
-		CompletableFuture<List<Outcome>> first = send("first");
-		await(this.firstEntered);
-		List<CompletableFuture<List<Outcome>>> waiting = new ArrayList<>();
-		for (int i = 0; i < 10; i++) {
-			waiting.add(send("r" + i));
-		}
-		Thread.sleep(200);
+		List<CompletableFuture<List<Outcome>>> sent = sendTenBehindAHeldTransaction();
 		this.release.countDown();
-		assertThat(first.get(5, TimeUnit.SECONDS).get(0).reportId()).isEqualTo("first");
-		for (int i = 0; i < 10; i++) {
-			assertThat(waiting.get(i).get(5, TimeUnit.SECONDS).get(0).reportId()).isEqualTo("r" + i);
-		}
+		assertAnsweredInOrder(sent);
 		assertThat(this.groups).containsExactly(1, 10);
 	}
 
@@ -147,20 +159,11 @@ class GroupCommitTests {
 	@Test
 	void stoppingCommitsAndAnswersEveryRequestAlreadyQueued() throws Exception {
 		start(100);
-		CompletableFuture<List<Outcome>> first = send("first");
-		await(this.firstEntered);
-		List<CompletableFuture<List<Outcome>>> waiting = new ArrayList<>();
-		for (int i = 0; i < 10; i++) {
-			waiting.add(send("r" + i));
-		}
-		Thread.sleep(200);
+		List<CompletableFuture<List<Outcome>>> sent = sendTenBehindAHeldTransaction();
 		this.release.countDown();
 		this.commits.stop();
 		assertThat(this.groups).containsExactly(1, 10);
-		assertThat(first.get(5, TimeUnit.SECONDS).get(0).reportId()).isEqualTo("first");
-		for (int i = 0; i < 10; i++) {
-			assertThat(waiting.get(i).get(5, TimeUnit.SECONDS).get(0).reportId()).isEqualTo("r" + i);
-		}
+		assertAnsweredInOrder(sent);
 	}
 
 	@Test
