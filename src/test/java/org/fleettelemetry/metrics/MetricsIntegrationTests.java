@@ -16,7 +16,6 @@ import org.fleettelemetry.support.IntegrationTests;
 import org.fleettelemetry.support.ResourceLines;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.fleettelemetry.support.Api.odometer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +31,6 @@ class MetricsIntegrationTests extends IntegrationTests {
 	static final List<String> OWN_PREFIXES = List.of("fleet_", "telemetry_", "webhook_");
 
 	static final Pattern OWN_NAME = Pattern.compile("\\b(?:fleet|telemetry|webhook)_[a-z0-9_]+");
-
-	@LocalServerPort
-	int port;
 
 	String enrolVehicleAndReport() {
 		String token = this.api.register(VIN, "ES", 1000.0);

@@ -15,16 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OpenApiIntegrationTests extends IntegrationTests {
 
 	static final String PROBLEM_REF = "#/components/schemas/Problem";
-
-	@LocalServerPort
-	int port;
 
 	JsonNode document;
 

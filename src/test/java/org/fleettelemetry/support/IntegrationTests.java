@@ -24,8 +24,9 @@ public abstract class IntegrationTests {
 
 	public static final String GATEWAY_TOKEN = "test-gateway-token";
 
+	/** The port the service under test listens on. */
 	@LocalServerPort
-	private int port;
+	protected int port;
 
 	@Autowired
 	protected JdbcClient jdbc;

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -54,9 +53,6 @@ class FastPathIntegrationTests extends IntegrationTests {
 	static final List<String> HANDLED_BY_MVC = new CopyOnWriteArrayList<>();
 
 	static ConfigurableApplicationContext withoutFastPath;
-
-	@LocalServerPort
-	int port;
 
 	String fastToken;
 

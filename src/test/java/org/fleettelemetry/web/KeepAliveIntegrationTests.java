@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import org.fleettelemetry.support.IntegrationTests;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,9 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * default would: gateways and dashboards send far more than that on one connection.
  */
 class KeepAliveIntegrationTests extends IntegrationTests {
-
-	@LocalServerPort
-	int port;
 
 	@Test
 	void oneConnectionCarriesMoreThanTomcatsDefaultHundredRequests() throws IOException {
