@@ -64,8 +64,6 @@ public class FleetFigures {
 
 	private final Clock clock;
 
-	private volatile SummaryStatement summaryStatement;
-
 	FleetFigures(JdbcClient jdbc, Co2 co2, ObjectProvider<MilestoneOutlook> milestones, Clock clock) {
 		this.jdbc = jdbc;
 		this.co2 = co2;
@@ -92,7 +90,7 @@ public class FleetFigures {
 		int days = (outlook != null) ? outlook.trailingDays() : 0;
 		Instant since = now.minus(30, ChronoUnit.DAYS);
 		LocalDate sinceDay = LocalDate.ofInstant(since, ZoneOffset.UTC);
-		SummaryRow figures = this.jdbc.sql(summaryStatement(days))
+		SummaryRow figures = this.jdbc.sql(SUMMARY.formatted(days))
 			.param("sinceDay", sinceDay)
 			.param("dayAfterSince", sinceDay.plusDays(1))
 			.param("since", Timestamp.from(since))
@@ -105,16 +103,6 @@ public class FleetFigures {
 				this.co2.trees(metres), figures.vehicles(), figures.reporting(), figures.reports(),
 				(outlook != null) ? outlook.lastReached() : null,
 				(outlook != null) ? outlook.next(metres, figures.trailingM(), now) : null, now);
-	}
-
-	/** {@link #SUMMARY} for {@code days} trailing days, kept since it never changes in practice. */
-	private String summaryStatement(int days) {
-		SummaryStatement statement = this.summaryStatement;
-		if (statement == null || statement.days() != days) {
-			statement = new SummaryStatement(days, SUMMARY.formatted(days));
-			this.summaryStatement = statement;
-		}
-		return statement.sql();
 	}
 
 	private static SummaryRow summaryRow(ResultSet rs, int row) throws SQLException {
@@ -158,9 +146,6 @@ public class FleetFigures {
 	 * @param trailingM metres credited on each of the days the outlook asked for, oldest first
 	 */
 	private record SummaryRow(long distanceM, long reports, long vehicles, long reporting, long[] trailingM) {
-	}
-
-	private record SummaryStatement(int days, String sql) {
 	}
 
 }

@@ -173,6 +173,7 @@ class GroupCommit implements SmartLifecycle {
 			}
 			finally {
 				group.forEach((r) -> this.capacity.release(r.submissions().size()));
+				// a new list, not cleared: the answering thread may still be reading this one
 				group = new ArrayList<>();
 			}
 		}

@@ -16,7 +16,6 @@ import org.fleettelemetry.support.IntegrationTests;
 import org.fleettelemetry.support.ResourceLines;
 import org.junit.jupiter.api.Test;
 
-
 import static org.fleettelemetry.support.Api.odometer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import org.fleettelemetry.support.IntegrationTests;
 import org.junit.jupiter.api.Test;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
