@@ -1,5 +1,6 @@
 package org.fleettelemetry.security;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.fleettelemetry.shared.ErrorCode;
@@ -19,6 +20,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.CompositeHeaderWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 
 /**
  * Who may call what: fleet-wide reads and operations probes are public, a vehicle's own figures and
@@ -29,7 +37,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, TokenResolver tokens, ProblemWriter problems) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, TokenResolver tokens, ProblemWriter problems, HeaderWriter securityHeaders)
+			throws Exception {
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -38,6 +47,7 @@ class SecurityConfiguration {
 			// nothing asks the request for its user or roles, so it need not be wrapped to answer
 			.servletApi(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers((headers) -> headers.defaultsDisabled().addHeaderWriter(securityHeaders))
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> problems.write(response, ErrorCode.UNAUTHORIZED,
@@ -59,6 +69,18 @@ class SecurityConfiguration {
 				.anyRequest()
 				.hasRole("ADMIN"));
 		return http.build();
+	}
+
+	/**
+	 * The headers every answer carries: Spring Security's defaults (no MIME sniffing, no caching, no
+	 * framing, HSTS over HTTPS), in one bean so that the public reads, answered before the filter chain
+	 * ({@code PublicReadFilter}), carry the same.
+	 */
+	@Bean
+	HeaderWriter securityHeaders() {
+		return new CompositeHeaderWriter(List.of(new XContentTypeOptionsHeaderWriter(), new XXssProtectionHeaderWriter(),
+				new CacheControlHeadersWriter(), new HstsHeaderWriter(),
+				new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)));
 	}
 
 	/**

@@ -36,10 +36,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fast paths ({@link FastPathFilter} with its {@link FastPath}s: single reports, the fleet summary) answer every request
- * exactly as Spring MVC does: the same requests, good and bad, go to this application (fast paths on)
- * and to another instance with them off, and must get the same status, headers and body. A recording
- * interceptor shows which requests Spring MVC handled here: none of the ordinary ones.
+ * The fast paths ({@link FastPathFilter} with its {@link FastPath}: single reports; {@link PublicReadFilter} with its
+ * {@link PublicRead}s: the fleet summary and countries) answer every request exactly as Spring MVC does: the same
+ * requests, good and bad, go to this application (fast paths on) and to another instance with them off, and must
+ * get the same status, headers and body (and the fleet reads the same timers). A recording interceptor shows which requests Spring
+ * MVC handled here: none of the ordinary ones.
  */
 class FastPathIntegrationTests extends IntegrationTests {
 
@@ -47,9 +48,13 @@ class FastPathIntegrationTests extends IntegrationTests {
 
 	private static final String MVC_VIN = "SJNFAAZE0U6000002";
 
+	private static final String SUMMARY = "/api/v1/fleet/summary";
+
+	private static final List<String> PUBLIC_READS = List.of(SUMMARY, "/api/v1/fleet/countries");
+
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	/** Paths of report and summary requests that reached a Spring MVC handler in this application. */
+	/** Paths of report and fleet requests that reached a Spring MVC handler in this application. */
 	static final List<String> HANDLED_BY_MVC = new CopyOnWriteArrayList<>();
 
 	static ConfigurableApplicationContext withoutFastPath;
@@ -132,27 +137,62 @@ class FastPathIntegrationTests extends IntegrationTests {
 	}
 
 	@Test
-	void theSummaryIsAnsweredAsSpringMvcAnswersIt() {
+	void theFleetReadsAreAnsweredAsSpringMvcAnswersThem() {
 		same(Request.json(Api.json(Api.odometer("a", "2014-09-30T10:00:00Z", 1012.5))));
-		for (String accept : new String[] { null, "*/*", "application/json" }) {
-			assertThat(summary(here(), accept)).isEqualTo(summary(Instances.baseUrl(withoutFastPath), accept));
+		for (String path : PUBLIC_READS) {
+			for (String accept : new String[] { null, "*/*", "application/json" }) {
+				assertThat(read(here(), path, accept)).as("GET %s, Accept %s", path, accept)
+					.isEqualTo(read(Instances.baseUrl(withoutFastPath), path, accept));
+			}
 		}
 		assertThat(HANDLED_BY_MVC).isEmpty();
-		assertThat(summary(here(), "text/html")).isEqualTo(summary(Instances.baseUrl(withoutFastPath), "text/html"));
+		assertThat(read(here(), SUMMARY, "text/html")).isEqualTo(read(Instances.baseUrl(withoutFastPath), SUMMARY, "text/html"));
 		// refused by Spring MVC's handler look-up (it produces JSON only), before any interceptor
-		assertThat(summary(here(), "text/html").status()).isEqualTo(406);
+		assertThat(read(here(), SUMMARY, "text/html").status()).isEqualTo(406);
+		assertThat(read(here(), SUMMARY, null).headers()).contains("x-content-type-options: nosniff",
+				"x-frame-options: DENY", "cache-control: no-cache, no-store, max-age=0, must-revalidate");
 	}
 
-	/** The summary, with the time it was read left out. */
-	private static Answer summary(String base, String accept) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + "/api/v1/fleet/summary"))
-			.timeout(Duration.ofSeconds(30));
+	@Test
+	void theFleetReadsAreTimedAsSpringMvcTimesThem() {
+		for (String path : PUBLIC_READS) {
+			read(here(), path, null);
+			read(Instances.baseUrl(withoutFastPath), path, null);
+		}
+		Set<String> timed = fleetReadTimers(here());
+		assertThat(timed).contains(
+				"error=\"none\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"" + SUMMARY + "\"");
+		assertThat(timed).isEqualTo(fleetReadTimers(Instances.baseUrl(withoutFastPath)));
+	}
+
+	/**
+	 * The tags of the {@code http.server.requests} timers of the fleet reads (and of requests that no
+	 * handler was found for), from the Prometheus endpoint.
+	 */
+	private static Set<String> fleetReadTimers(String base) {
+		Set<String> timers = new TreeSet<>();
+		for (String line : get(base + "/actuator/prometheus").body().split("\n")) {
+			if (line.startsWith("http_server_requests_seconds_count{")
+					&& (line.contains("uri=\"/api/v1/fleet/") || line.contains("uri=\"UNKNOWN\""))) {
+				timers.add(line.substring(line.indexOf('{') + 1, line.lastIndexOf('}')));
+			}
+		}
+		return timers;
+	}
+
+	/** The read, with the time it was read left out. */
+	private static Answer read(String base, String path, String accept) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
 		if (accept != null) {
 			builder.header("Accept", accept);
 		}
 		Answer answer = send(builder.GET());
 		return new Answer(answer.status(), answer.contentType(), answer.headers(),
 				answer.body().replaceAll("\"asOf\":\"[^\"]*\"", "\"asOf\":\"\""));
+	}
+
+	private static Answer get(String url) {
+		return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET());
 	}
 
 	/**
@@ -203,9 +243,13 @@ class FastPathIntegrationTests extends IntegrationTests {
 	private static Answer send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			Set<String> headers = new TreeSet<>(response.headers().map().keySet());
+			Set<String> headers = new TreeSet<>();
 			// the framing may differ: the fast path knows its body's length, Spring MVC sends it in chunks
-			headers.removeAll(Set.of("date", ":status", "content-length", "transfer-encoding"));
+			response.headers().map().forEach((name, values) -> {
+				if (!Set.of("date", ":status", "content-length", "transfer-encoding").contains(name)) {
+					values.forEach((value) -> headers.add(name + ": " + value));
+				}
+			});
 			return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
 					List.copyOf(headers), response.body());
 		}
@@ -255,7 +299,7 @@ class FastPathIntegrationTests extends IntegrationTests {
 
 	}
 
-	/** Records the paths of report and summary requests that reach a Spring MVC handler. */
+	/** Records the paths of report and fleet requests that reach a Spring MVC handler. */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class RecordingInterceptor {
 
@@ -271,7 +315,7 @@ class FastPathIntegrationTests extends IntegrationTests {
 						public boolean preHandle(HttpServletRequest request, HttpServletResponse response,
 								Object handler) {
 							if (request.getRequestURI().endsWith("/reports")
-									|| request.getRequestURI().endsWith("/summary")) {
+									|| request.getRequestURI().startsWith("/api/v1/fleet/")) {
 								HANDLED_BY_MVC.add(request.getRequestURI());
 							}
 							return true;
