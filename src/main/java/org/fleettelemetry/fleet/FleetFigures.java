@@ -33,11 +33,12 @@ public class FleetFigures {
 			from fleet_totals""";
 
 	/**
-	 * The totals, the vehicles whose last report was recorded since {@code :since}, and the metres
-	 * credited on each of the {@code %d} days (a number written into the text) from {@code :first}. The
-	 * vehicles whose last report day is after the day of {@code :since} are counted per day
-	 * (V7__last_report_days.sql); only those whose last report fell on that day itself are looked up,
-	 * to compare their instant.
+	 * The totals, the vehicles whose last report was recorded since {@code :since}, the metres credited
+	 * on each of the {@code %1$d} days (a number written into the text) from {@code :first}, and the last
+	 * fleet milestone, from the {@link MilestoneOutlook}'s query {@code %2$s}: one statement, so that a
+	 * read is one round trip. The vehicles whose last report day is after the day of {@code :since} are
+	 * counted per day (V7__last_report_days.sql); only those whose last report fell on that day itself
+	 * are looked up, to compare their instant.
 	 * <p>
 	 * Written so that PostgreSQL plans it once per connection and reuses that generic plan, instead of
 	 * planning it for every read (which cost more than running it): the number of days is part of the
@@ -50,11 +51,16 @@ public class FleetFigures {
 			       + (select count(*) from vehicles
 			          where last_report_day >= :sinceDay and last_report_day < :dayAfterSince and last_report_at >= :since)
 			           as reporting,
-			       array(select coalesce(d.distance_m, 0) from generate_series(0, %d - 1) as i
+			       array(select coalesce(d.distance_m, 0) from generate_series(0, %1$d - 1) as i
 			             left join (select day, sum(distance_m)::bigint as distance_m from fleet_daily
 			                        where day >= :first and day < :today group by day) d on d.day = :first::date + i
-			             order by i) as trailing
-			from (""" + TOTALS + ") t";
+			             order by i) as trailing,
+			       m.threshold_km as last_milestone_km, m.reached_at as last_milestone_at
+			from (""" + TOTALS + """
+			) t left join (%2$s) m on true""";
+
+	/** In place of the outlook's query without one: no milestone. */
+	private static final String NO_MILESTONE = "select 0::bigint as threshold_km, null::timestamptz as reached_at where false";
 
 	private final JdbcClient jdbc;
 
@@ -80,8 +86,8 @@ public class FleetFigures {
 	}
 
 	/**
-	 * The summary, as committed when it is called: the fleet's figures in one statement, and the last
-	 * milestone in another when there is a {@link MilestoneOutlook}.
+	 * The summary, as committed when it is called, in one statement; without a {@link MilestoneOutlook},
+	 * with no milestones.
 	 */
 	public FleetSummary summary() {
 		Instant now = this.clock.instant();
@@ -90,7 +96,8 @@ public class FleetFigures {
 		int days = (outlook != null) ? outlook.trailingDays() : 0;
 		Instant since = now.minus(30, ChronoUnit.DAYS);
 		LocalDate sinceDay = LocalDate.ofInstant(since, ZoneOffset.UTC);
-		SummaryRow figures = this.jdbc.sql(SUMMARY.formatted(days))
+		String lastMilestone = (outlook != null) ? outlook.lastReachedQuery() : NO_MILESTONE;
+		SummaryRow figures = this.jdbc.sql(SUMMARY.formatted(days, lastMilestone))
 			.param("sinceDay", sinceDay)
 			.param("dayAfterSince", sinceDay.plusDays(1))
 			.param("since", Timestamp.from(since))
@@ -101,14 +108,17 @@ public class FleetFigures {
 		long metres = figures.distanceM();
 		return new FleetSummary(Distances.km(metres), Distances.miles(metres), this.co2.avoidedKg(metres),
 				this.co2.trees(metres), figures.vehicles(), figures.reporting(), figures.reports(),
-				(outlook != null) ? outlook.lastReached() : null,
+				figures.lastMilestone(),
 				(outlook != null) ? outlook.next(metres, figures.trailingM(), now) : null, now);
 	}
 
 	private static SummaryRow summaryRow(ResultSet rs, int row) throws SQLException {
 		Long[] trailing = (Long[]) rs.getArray("trailing").getArray();
+		Timestamp reachedAt = rs.getTimestamp("last_milestone_at");
 		return new SummaryRow(rs.getLong("distance_m"), rs.getLong("reports"), rs.getLong("vehicles"),
-				rs.getLong("reporting"), Arrays.stream(trailing).mapToLong(Long::longValue).toArray());
+				rs.getLong("reporting"), Arrays.stream(trailing).mapToLong(Long::longValue).toArray(),
+				(reachedAt != null) ? new FleetSummary.LastMilestone(rs.getLong("last_milestone_km"), reachedAt.toInstant())
+						: null);
 	}
 
 	/**
@@ -144,8 +154,10 @@ public class FleetFigures {
 	 * What the summary reads in one statement.
 	 *
 	 * @param trailingM metres credited on each of the days the outlook asked for, oldest first
+	 * @param lastMilestone the highest fleet milestone reached, or {@code null}
 	 */
-	private record SummaryRow(long distanceM, long reports, long vehicles, long reporting, long[] trailingM) {
+	private record SummaryRow(long distanceM, long reports, long vehicles, long reporting, long[] trailingM,
+			FleetSummary.LastMilestone lastMilestone) {
 	}
 
 }

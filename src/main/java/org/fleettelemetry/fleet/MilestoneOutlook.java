@@ -14,9 +14,11 @@ public interface MilestoneOutlook {
 	int trailingDays();
 
 	/**
-	 * The highest fleet milestone reached, or {@code null}.
+	 * A query of at most one row, with the columns {@code threshold_km} (whole km) and
+	 * {@code reached_at}: the highest fleet milestone reached. The summary runs it within its own
+	 * statement, so that reading the summary is one round trip to the database.
 	 */
-	FleetSummary.LastMilestone lastReached();
+	String lastReachedQuery();
 
 	/**
 	 * The next fleet milestone above {@code fleetDistanceM}, with its forecast, or {@code null} when

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The milestone part of the fleet summary: the last fleet milestone, and the next with its forecast
  * from the trailing {@value Forecast#WINDOW_DAYS} complete UTC days of credited distance (by report
- * day), which the fleet module reads with its totals. Reads one row of the ledger, whatever the number
- * of stored reports.
+ * day), which the fleet module reads with its totals, in the same statement as the query of the last
+ * milestone: one row of the ledger, whatever the number of stored reports.
  */
 @Component
 class FleetOutlook implements MilestoneOutlook {
@@ -34,8 +34,8 @@ class FleetOutlook implements MilestoneOutlook {
 	}
 
 	@Override
-	public FleetSummary.LastMilestone lastReached() {
-		return this.milestones.lastFleetMilestone();
+	public String lastReachedQuery() {
+		return Milestones.LAST_FLEET_MILESTONE;
 	}
 
 	@Override

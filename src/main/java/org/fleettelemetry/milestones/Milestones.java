@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-import org.fleettelemetry.fleet.FleetSummary;
 import org.fleettelemetry.shared.Distances;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +14,11 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class Milestones {
+
+	/** The highest fleet milestone reached, if any: {@code threshold_km} and {@code reached_at}. */
+	static final String LAST_FLEET_MILESTONE = """
+			select threshold_km, reached_at from milestones
+			where scope = 'FLEET' and subject = '' order by threshold_km desc limit 1""";
 
 	private final JdbcClient jdbc;
 
@@ -30,19 +34,6 @@ class Milestones {
 			.params(scope.name(), scope.subject(vin))
 			.query(Milestones::view)
 			.list();
-	}
-
-	/**
-	 * The highest fleet milestone reached, or {@code null}.
-	 */
-	FleetSummary.LastMilestone lastFleetMilestone() {
-		return this.jdbc.sql("""
-				select threshold_km, reached_at from milestones
-				where scope = 'FLEET' and subject = '' order by threshold_km desc limit 1""")
-			.query((rs, i) -> new FleetSummary.LastMilestone(rs.getLong("threshold_km"),
-					rs.getTimestamp("reached_at").toInstant()))
-			.optional()
-			.orElse(null);
 	}
 
 	private static MilestoneView view(ResultSet rs, int row) throws SQLException {
