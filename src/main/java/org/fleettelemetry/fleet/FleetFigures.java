@@ -60,7 +60,8 @@ public class FleetFigures {
 			) t left join (%2$s) m on true""";
 
 	/** In place of the outlook's query without one: no milestone. */
-	private static final String NO_MILESTONE = "select 0::bigint as threshold_km, null::timestamptz as reached_at where false";
+	private static final String NO_MILESTONE = """
+			select 0::bigint as threshold_km, null::timestamptz as reached_at where false""";
 
 	private final JdbcClient jdbc;
 
@@ -115,10 +116,10 @@ public class FleetFigures {
 	private static SummaryRow summaryRow(ResultSet rs, int row) throws SQLException {
 		Long[] trailing = (Long[]) rs.getArray("trailing").getArray();
 		Timestamp reachedAt = rs.getTimestamp("last_milestone_at");
+		FleetSummary.LastMilestone last = (reachedAt != null)
+				? new FleetSummary.LastMilestone(rs.getLong("last_milestone_km"), reachedAt.toInstant()) : null;
 		return new SummaryRow(rs.getLong("distance_m"), rs.getLong("reports"), rs.getLong("vehicles"),
-				rs.getLong("reporting"), Arrays.stream(trailing).mapToLong(Long::longValue).toArray(),
-				(reachedAt != null) ? new FleetSummary.LastMilestone(rs.getLong("last_milestone_km"), reachedAt.toInstant())
-						: null);
+				rs.getLong("reporting"), Arrays.stream(trailing).mapToLong(Long::longValue).toArray(), last);
 	}
 
 	/**

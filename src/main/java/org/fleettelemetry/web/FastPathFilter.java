@@ -20,10 +20,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * The fast paths of the busiest authenticated endpoints ({@link FastPath} beans; the public reads have
  * {@link PublicReadFilter}), in one filter, the last one (after authentication and authorization), so
- * that each fast path costs the other requests no filter of its own. A fast path answers the ordinary requests of its endpoint itself, skipping Spring MVC's handler
- * look-up, argument resolution and message conversion, which cost more CPU than the work behind them;
- * its failures go to the same exception handlers as Spring MVC's, so the answers are the same. Every
- * other request goes on to Spring MVC. {@code fleet.web.fast-path=false} turns every fast path off.
+ * that each fast path costs the other requests no filter of its own. A fast path answers the ordinary
+ * requests of its endpoint itself, skipping Spring MVC's handler look-up, argument resolution and
+ * message conversion, which cost more CPU than the work behind them; its failures go to the same
+ * exception handlers as Spring MVC's, so the answers are the same. Every other request goes on to
+ * Spring MVC. {@code fleet.web.fast-path=false} turns every fast path off.
  */
 @Component
 @ConditionalOnBooleanProperty(name = FastPathFilter.ENABLED, matchIfMissing = true)
