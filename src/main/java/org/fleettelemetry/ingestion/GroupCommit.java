@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
@@ -88,6 +89,9 @@ class GroupCommit implements SmartLifecycle {
 		this.groupSizes = DistributionSummary.builder("telemetry.group.commit.reports")
 			.description("Reports credited per group-commit transaction")
 			.serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+			.register(meters);
+		Gauge.builder("telemetry.group.commit.waiting", this.waiting, AtomicInteger::get)
+			.description("Reports queued on this instance for a group-commit writer")
 			.register(meters);
 	}
 

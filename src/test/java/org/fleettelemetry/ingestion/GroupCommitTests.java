@@ -46,6 +46,8 @@ class GroupCommitTests {
 
 	};
 
+	final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	GroupCommit commits;
 
 	GroupCommit start(int capacity) {
@@ -55,7 +57,7 @@ class GroupCommitTests {
 	GroupCommit start(int writers, int maxReports, int capacity, Duration helpAfter) {
 		this.commits = new GroupCommit(this.ledger,
 				new GroupCommitSettings(true, writers, maxReports, capacity, Duration.ofSeconds(10), helpAfter),
-				new SimpleMeterRegistry());
+				this.meters);
 		this.commits.start();
 		return this.commits;
 	}
@@ -87,15 +89,22 @@ class GroupCommitTests {
 	/**
 	 * Sends "first", then "r0" to "r9" while first's transaction is held; returns the eleven requests.
 	 */
-	List<CompletableFuture<List<Outcome>>> sendTenBehindAHeldTransaction() throws InterruptedException {
+	List<CompletableFuture<List<Outcome>>> sendTenBehindAHeldTransaction() {
 		List<CompletableFuture<List<Outcome>>> sent = new ArrayList<>();
 		sent.add(send("first"));
 		await(this.firstEntered);
 		for (int i = 0; i < 10; i++) {
 			sent.add(send("r" + i));
 		}
-		Thread.sleep(200);
+		awaitWaiting(10);
 		return sent;
+	}
+
+	/** Waits until this many reports are queued for a writer, as the gauge operators see tells. */
+	void awaitWaiting(int reports) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.meters.get("telemetry.group.commit.waiting").gauge().value() == reports);
 	}
 
 	static void assertAnsweredInOrder(List<CompletableFuture<List<Outcome>>> sent) throws Exception {
@@ -122,6 +131,8 @@ class GroupCommitTests {
 		for (int i = 0; i < 4; i++) {
 			send("r" + i);
 		}
+		awaitWaiting(4);
+		// a helper looks every 10 ms at most: give it time to take the four, wrongly
 		Thread.sleep(200);
 		assertThat(this.groups).as("4 waiting, fewer than 5").containsExactly(1);
 		send("r4");
@@ -151,7 +162,7 @@ class GroupCommitTests {
 		send("first");
 		await(this.firstEntered);
 		send("second");
-		Thread.sleep(100);
+		awaitWaiting(1);
 		assertThatExceptionOfType(FleetException.class).isThrownBy(() -> this.commits.credit(List.of(submission("third"))))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
 	}
@@ -173,7 +184,7 @@ class GroupCommitTests {
 		await(this.firstEntered);
 		CompletableFuture<List<Outcome>> bad = send("bad");
 		CompletableFuture<List<Outcome>> good = send("good");
-		Thread.sleep(200);
+		awaitWaiting(2);
 		this.release.countDown();
 		assertThat(good.get(5, TimeUnit.SECONDS).get(0).status()).isEqualTo(Outcome.Status.ACCEPTED);
 		assertThat(bad).failsWithin(5, TimeUnit.SECONDS);
