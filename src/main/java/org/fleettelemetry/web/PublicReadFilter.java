@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.stereotype.Component;
@@ -37,9 +38,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * ({@code http.server.requests.active}) leaves these reads out.
  * <p>
  * It takes only the plainest requests: {@code GET} of exactly the path (nothing that Spring Security's
- * firewall would refuse) that accept JSON; every other request goes on through the usual filters to
- * Spring MVC. Credentials are not looked at: public reads answer everyone alike, as they do behind the
- * chain. {@code fleet.web.fast-path=false} turns this off with the other fast paths.
+ * firewall would refuse), without credentials, that accept JSON. Every other request goes on through
+ * the usual filters to Spring MVC; one with an {@code Authorization} header among them, since the
+ * chain checks any token it is given (a bad one is a 401, on public endpoints too).
+ * {@code fleet.web.fast-path=false} turns this off with the other fast paths.
  */
 @Component
 @ConditionalOnBooleanProperty(name = FastPathFilter.ENABLED, matchIfMissing = true)
@@ -96,7 +98,8 @@ public class PublicReadFilter extends OncePerRequestFilter {
 
 	/** The read this request asks for, or {@code null} when it is not one of the plain requests taken here. */
 	private PublicRead find(HttpServletRequest request) {
-		if (!HttpMethod.GET.matches(request.getMethod()) || !FastPathFilter.acceptsJson(request.getHeader("Accept"))) {
+		if (!HttpMethod.GET.matches(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+				|| !FastPathFilter.acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
 			return null;
 		}
 		String uri = request.getRequestURI();

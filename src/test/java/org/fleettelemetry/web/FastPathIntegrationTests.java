@@ -146,6 +146,15 @@ class FastPathIntegrationTests extends IntegrationTests {
 			}
 		}
 		assertThat(HANDLED_BY_MVC).isEmpty();
+		// with credentials, through Spring Security's chain, which checks them (a bad token is a 401)
+		for (String path : PUBLIC_READS) {
+			for (String token : new String[] { this.fastToken, "not-a-token" }) {
+				assertThat(read(here(), path, null, token)).as("GET %s with a token", path)
+					.isEqualTo(read(Instances.baseUrl(withoutFastPath), path, null, token));
+			}
+		}
+		assertThat(read(here(), SUMMARY, null, "not-a-token").status()).isEqualTo(401);
+		HANDLED_BY_MVC.clear();
 		assertThat(read(here(), SUMMARY, "text/html")).isEqualTo(read(Instances.baseUrl(withoutFastPath), SUMMARY, "text/html"));
 		// refused by Spring MVC's handler look-up (it produces JSON only), before any interceptor
 		assertThat(read(here(), SUMMARY, "text/html").status()).isEqualTo(406);
@@ -182,9 +191,16 @@ class FastPathIntegrationTests extends IntegrationTests {
 
 	/** The read, with the time it was read left out. */
 	private static Answer read(String base, String path, String accept) {
+		return read(base, path, accept, null);
+	}
+
+	private static Answer read(String base, String path, String accept, String token) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
 		if (accept != null) {
 			builder.header("Accept", accept);
+		}
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
 		}
 		Answer answer = send(builder.GET());
 		return new Answer(answer.status(), answer.contentType(), answer.headers(),

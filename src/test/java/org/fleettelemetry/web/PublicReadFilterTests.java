@@ -61,7 +61,9 @@ class PublicReadFilterTests {
 		post.setMethod("POST");
 		MockHttpServletRequest html = get(PATH);
 		html.addHeader("Accept", "text/html");
-		for (MockHttpServletRequest request : List.of(post, html, get(PATH + "/"), get(PATH + ";x=1"),
+		MockHttpServletRequest withToken = get(PATH);
+		withToken.addHeader("Authorization", "Bearer some-token");
+		for (MockHttpServletRequest request : List.of(post, html, withToken, get(PATH + "/"), get(PATH + ";x=1"),
 				get("/api/v1/fleet/summary2"), get("/api/v1/fleet/daily"))) {
 			MockFilterChain chain = new MockFilterChain();
 			MockHttpServletResponse response = new MockHttpServletResponse();
