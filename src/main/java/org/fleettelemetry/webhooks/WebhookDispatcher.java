@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,10 +21,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends due deliveries, off the request path, on every instance: claims a batch, sends it in parallel,
- * records each outcome, and goes on while batches come full. A failed attempt is retried with
- * exponential backoff until the last one, after which the delivery is kept as failed. Every round
- * also counts the pending deliveries for the {@code webhook.deliveries.pending} gauge, so that a scrape
- * never waits for the database; while it cannot be read, the gauge keeps its last value.
+ * records each outcome, and goes on while batches come full, unless the application is closing: then
+ * the round ends with the batch it has claimed, so that its outcomes are recorded while the database
+ * is still there (within {@code spring.task.scheduling.shutdown.await-termination-period}), rather
+ * than sent again once their lease ends. A failed attempt is retried with exponential backoff until
+ * the last one, after which the delivery is kept as failed. Every round also counts the pending
+ * deliveries for the {@code webhook.deliveries.pending} gauge, so that a scrape never waits for the
+ * database; while it cannot be read, the gauge keeps its last value.
  */
 @Component
 class WebhookDispatcher {
@@ -44,6 +49,9 @@ class WebhookDispatcher {
 	/** The pending deliveries as last counted; NaN before the first count. */
 	private volatile double pending = Double.NaN;
 
+	/** Set once the application begins to close: no further batch is claimed. */
+	private volatile boolean closing;
+
 	WebhookDispatcher(DeliveryQueue queue, WebhookSender sender, WebhookSettings settings, Clock clock,
 			MeterRegistry meters) {
 		this.queue = queue;
@@ -63,7 +71,7 @@ class WebhookDispatcher {
 	@Scheduled(fixedDelayString = "${fleet.webhooks.dispatch.interval:1s}")
 	void dispatch() {
 		try {
-			if (this.settings.dispatch().enabled()) {
+			if (this.settings.dispatch().enabled() && !this.closing) {
 				dispatchDue();
 			}
 			this.pending = this.queue.pending();
@@ -87,7 +95,13 @@ class WebhookDispatcher {
 				record(claimed.get(i), attempts.get(i).join());
 			}
 		}
-		while (claimed.size() == batch);
+		while (claimed.size() == batch && !this.closing);
+	}
+
+	/** Published before the scheduler and the database are stopped. */
+	@EventListener(ContextClosedEvent.class)
+	void closing() {
+		this.closing = true;
 	}
 
 	private void record(DeliveryQueue.Claimed delivery, WebhookSender.Attempt attempt) {
