@@ -25,8 +25,15 @@ import org.springframework.web.bind.annotation.RestController;
  * The public fleet figures.
  */
 @RestController
-@RequestMapping("/api/v1/fleet")
+@RequestMapping(FleetController.PATH)
 class FleetController {
+
+	/** The paths, shared with {@link FleetPublicReads}, which answers two of them ahead of Spring MVC. */
+	static final String PATH = "/api/v1/fleet";
+
+	static final String SUMMARY = "/summary";
+
+	static final String COUNTRIES = "/countries";
 
 	/** About ten years: a dashboard's longest chart. */
 	static final long MAX_DAYS = 3700;
@@ -51,7 +58,7 @@ class FleetController {
 	/**
 	 * The summary, from a read shared with concurrent requests that started after this one came.
 	 */
-	@GetMapping(path = "/summary", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = SUMMARY, produces = MediaType.APPLICATION_JSON_VALUE)
 	@ApiResponse(responseCode = "200", description = "OK",
 			content = @Content(schema = @Schema(implementation = FleetSummary.class)))
 	byte[] summary() {
@@ -79,7 +86,7 @@ class FleetController {
 	 * The figures per country, from a read shared with concurrent requests that started after this one
 	 * came.
 	 */
-	@GetMapping(path = "/countries", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = COUNTRIES, produces = MediaType.APPLICATION_JSON_VALUE)
 	@ApiResponse(responseCode = "200", description = "OK",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = CountryFigures.class))))
 	byte[] countries() {

@@ -14,12 +14,12 @@ class FleetPublicReads {
 
 	@Bean
 	PublicRead fleetSummaryRead(FleetController fleet) {
-		return new PublicRead("/api/v1/fleet/summary", fleet::summary);
+		return new PublicRead(FleetController.PATH + FleetController.SUMMARY, fleet::summary);
 	}
 
 	@Bean
 	PublicRead fleetCountriesRead(FleetController fleet) {
-		return new PublicRead("/api/v1/fleet/countries", fleet::countries);
+		return new PublicRead(FleetController.PATH + FleetController.COUNTRIES, fleet::countries);
 	}
 
 }

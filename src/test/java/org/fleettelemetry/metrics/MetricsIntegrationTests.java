@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.fleettelemetry.support.ExternalTool;
 import org.fleettelemetry.support.IntegrationTests;
 import org.fleettelemetry.support.ResourceLines;
+import org.fleettelemetry.support.Scrape;
 import org.junit.jupiter.api.Test;
 
 import static org.fleettelemetry.support.Api.odometer;

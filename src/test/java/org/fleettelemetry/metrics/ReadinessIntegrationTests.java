@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.IntegrationTests;
+import org.fleettelemetry.support.Scrape;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;

@@ -44,7 +44,11 @@ public final class Instances {
 	}
 
 	public static String baseUrl(ConfigurableApplicationContext instance) {
-		return "http://localhost:" + instance.getEnvironment().getProperty("local.server.port");
+		return "http://localhost:" + port(instance);
+	}
+
+	public static int port(ConfigurableApplicationContext instance) {
+		return Integer.parseInt(instance.getEnvironment().getRequiredProperty("local.server.port"));
 	}
 
 }

@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Instances;
 import org.fleettelemetry.support.IntegrationTests;
+import org.fleettelemetry.support.Scrape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,25 +170,24 @@ class FastPathIntegrationTests extends IntegrationTests {
 			read(here(), path, null);
 			read(Instances.baseUrl(withoutFastPath), path, null);
 		}
-		Set<String> timed = fleetReadTimers(here());
-		assertThat(timed).contains(
-				"error=\"none\",exception=\"none\",method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"" + SUMMARY + "\"");
-		assertThat(timed).isEqualTo(fleetReadTimers(Instances.baseUrl(withoutFastPath)));
+		Set<Map<String, String>> timed = fleetReadTimers(this.port);
+		assertThat(timed).contains(Map.of("error", "none", "exception", "none", "method", "GET", "outcome", "SUCCESS",
+				"status", "200", "uri", SUMMARY));
+		assertThat(timed).isEqualTo(fleetReadTimers(Instances.port(withoutFastPath)));
 	}
 
 	/**
 	 * The tags of the {@code http.server.requests} timers of the fleet reads (and of requests that no
 	 * handler was found for), from the Prometheus endpoint.
 	 */
-	private static Set<String> fleetReadTimers(String base) {
-		Set<String> timers = new TreeSet<>();
-		for (String line : get(base + "/actuator/prometheus").body().split("\n")) {
-			if (line.startsWith("http_server_requests_seconds_count{")
-					&& (line.contains("uri=\"/api/v1/fleet/") || line.contains("uri=\"UNKNOWN\""))) {
-				timers.add(line.substring(line.indexOf('{') + 1, line.lastIndexOf('}')));
-			}
-		}
-		return timers;
+	private static Set<Map<String, String>> fleetReadTimers(int port) {
+		return Scrape.of(port)
+			.samples()
+			.stream()
+			.filter((sample) -> sample.name().equals("http_server_requests_seconds_count"))
+			.map(Scrape.Sample::labels)
+			.filter((labels) -> labels.get("uri").startsWith("/api/v1/fleet/") || labels.get("uri").equals("UNKNOWN"))
+			.collect(Collectors.toSet());
 	}
 
 	/** The read, with the time it was read left out. */
@@ -205,10 +206,6 @@ class FastPathIntegrationTests extends IntegrationTests {
 		Answer answer = send(builder.GET());
 		return new Answer(answer.status(), answer.contentType(), answer.headers(),
 				answer.body().replaceAll("\"asOf\":\"[^\"]*\"", "\"asOf\":\"\""));
-	}
-
-	private static Answer get(String url) {
-		return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET());
 	}
 
 	/**

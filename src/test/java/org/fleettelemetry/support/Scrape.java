@@ -1,4 +1,4 @@
-package org.fleettelemetry.metrics;
+package org.fleettelemetry.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * One scrape of {@code /actuator/prometheus}, as Prometheus reads it: the text exposition format.
  */
-record Scrape(String text) {
+public record Scrape(String text) {
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -26,7 +26,7 @@ record Scrape(String text) {
 
 	private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-	static Scrape of(int port) {
+	public static Scrape of(int port) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
 			.header("Accept", "text/plain")
 			.build();
@@ -46,14 +46,14 @@ record Scrape(String text) {
 		}
 	}
 
-	List<Sample> samples() {
+	public List<Sample> samples() {
 		return this.text.lines().filter((line) -> !line.isBlank() && !line.startsWith("#")).map(Scrape::parse).toList();
 	}
 
 	/**
 	 * The names of every sample, such as {@code telemetry_ingest_seconds_bucket}.
 	 */
-	Set<String> sampleNames() {
+	public Set<String> sampleNames() {
 		Set<String> names = new TreeSet<>();
 		samples().forEach((sample) -> names.add(sample.name()));
 		return names;
@@ -63,7 +63,7 @@ record Scrape(String text) {
 	 * The value of the sample named {@code name} whose labels include {@code labels}, summed over
 	 * the samples that match; empty when none does.
 	 */
-	OptionalDouble value(String name, Map<String, String> labels) {
+	public OptionalDouble value(String name, Map<String, String> labels) {
 		List<Sample> matching = samples().stream()
 			.filter((sample) -> sample.name().equals(name) && sample.labels().entrySet().containsAll(labels.entrySet()))
 			.toList();
@@ -71,14 +71,14 @@ record Scrape(String text) {
 				: OptionalDouble.of(matching.stream().mapToDouble(Sample::value).sum());
 	}
 
-	OptionalDouble value(String name) {
+	public OptionalDouble value(String name) {
 		return value(name, Map.of());
 	}
 
 	/**
 	 * The value, or 0 when the sample does not exist yet (a counter before its first increment).
 	 */
-	double valueOrZero(String name, Map<String, String> labels) {
+	public double valueOrZero(String name, Map<String, String> labels) {
 		return value(name, labels).orElse(0);
 	}
 
@@ -97,7 +97,7 @@ record Scrape(String text) {
 		return new Sample(sample.group(1), labels, Double.parseDouble(sample.group(4)));
 	}
 
-	record Sample(String name, Map<String, String> labels, double value) {
+	public record Sample(String name, Map<String, String> labels, double value) {
 	}
 
 }
