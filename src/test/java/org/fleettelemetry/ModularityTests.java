@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
 /**
- * The modules (one flat package each under {@code org.fleettelemetry}) use one another only through
- * their public types, and without cycles.
+ * The modules (one flat package each under {@code org.fleettelemetry}) use one another
+ * only through their public types, and without cycles.
  */
 class ModularityTests {
 

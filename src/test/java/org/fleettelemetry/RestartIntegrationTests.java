@@ -1,6 +1,5 @@
 package org.fleettelemetry;
 
-
 import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Instances;
 import org.fleettelemetry.support.TestDatabase;
@@ -25,8 +24,7 @@ class RestartIntegrationTests {
 			TestDatabase.empty(first.getBean(JdbcClient.class));
 			Api api = Instances.api(first);
 			token = api.register(VIN, "NO", 0.0);
-			api.post("/api/v1/vehicles/" + VIN + "/reports", token,
-					Api.odometer("a", "2014-09-30T10:00:00Z", 12.345));
+			api.post("/api/v1/vehicles/" + VIN + "/reports", token, Api.odometer("a", "2014-09-30T10:00:00Z", 12.345));
 		}
 		try (ConfigurableApplicationContext second = Instances.start()) {
 			Api api = Instances.api(second);

@@ -39,8 +39,11 @@ public class Co2 {
 	 * Whole trees whose yearly uptake matches the CO2 avoided over a distance in metres.
 	 */
 	public long trees(long metres) {
-		return BigDecimal.valueOf(metres).multiply(this.gramsPerKm).movePointLeft(6)
-			.divide(this.kgPerTree, 0, RoundingMode.FLOOR).longValueExact();
+		return BigDecimal.valueOf(metres)
+			.multiply(this.gramsPerKm)
+			.movePointLeft(6)
+			.divide(this.kgPerTree, 0, RoundingMode.FLOOR)
+			.longValueExact();
 	}
 
 }

@@ -28,7 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(FleetController.PATH)
 class FleetController {
 
-	/** The paths, shared with {@link FleetPublicReads}, which answers two of them ahead of Spring MVC. */
+	/**
+	 * The paths, shared with {@link FleetPublicReads}, which answers two of them ahead of
+	 * Spring MVC.
+	 */
 	static final String PATH = "/api/v1/fleet";
 
 	static final String SUMMARY = "/summary";
@@ -56,7 +59,8 @@ class FleetController {
 	}
 
 	/**
-	 * The summary, from a read shared with concurrent requests that started after this one came.
+	 * The summary, from a read shared with concurrent requests that started after this
+	 * one came.
 	 */
 	@GetMapping(path = SUMMARY, produces = MediaType.APPLICATION_JSON_VALUE)
 	@ApiResponse(responseCode = "200", description = "OK",
@@ -69,7 +73,8 @@ class FleetController {
 	 * Days from {@code from} to {@code to} inclusive; by default the last 30 days.
 	 */
 	@GetMapping("/daily")
-	List<DailyFigures> daily(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+	List<DailyFigures> daily(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		LocalDate last = (to != null) ? to : LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		LocalDate first = (from != null) ? from : last.minusDays(29);
@@ -83,8 +88,8 @@ class FleetController {
 	}
 
 	/**
-	 * The figures per country, from a read shared with concurrent requests that started after this one
-	 * came.
+	 * The figures per country, from a read shared with concurrent requests that started
+	 * after this one came.
 	 */
 	@GetMapping(path = COUNTRIES, produces = MediaType.APPLICATION_JSON_VALUE)
 	@ApiResponse(responseCode = "200", description = "OK",

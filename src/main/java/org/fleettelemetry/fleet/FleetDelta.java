@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one transaction adds to the fleet figures: summed in memory while its reports are credited,
- * then applied to the aggregates once, with {@link FleetLedger#record(FleetDelta)}.
+ * What one transaction adds to the fleet figures: summed in memory while its reports are
+ * credited, then applied to the aggregates once, with
+ * {@link FleetLedger#record(FleetDelta)}.
  */
 public final class FleetDelta {
 
@@ -23,9 +24,9 @@ public final class FleetDelta {
 	private final List<Credit> credits = new ArrayList<>();
 
 	/**
-	 * Adds one accepted report of the vehicle {@code vin} of {@code country}, recorded on {@code day},
-	 * that credited {@code creditedM} metres and brought the vehicle's credited distance to
-	 * {@code vehicleDistanceM}.
+	 * Adds one accepted report of the vehicle {@code vin} of {@code country}, recorded on
+	 * {@code day}, that credited {@code creditedM} metres and brought the vehicle's
+	 * credited distance to {@code vehicleDistanceM}.
 	 */
 	public void accepted(String vin, long vehicleDistanceM, LocalDate day, String country, long creditedM) {
 		if (creditedM > 0) {

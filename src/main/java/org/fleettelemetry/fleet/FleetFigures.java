@@ -20,8 +20,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the fleet figures from the aggregates: each read costs the same whatever the number of stored
- * reports.
+ * Reads the fleet figures from the aggregates: each read costs the same whatever the
+ * number of stored reports.
  */
 @Service
 @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
@@ -33,17 +33,19 @@ public class FleetFigures {
 			from fleet_totals""";
 
 	/**
-	 * The totals, the vehicles whose last report was recorded since {@code :since}, the metres credited
-	 * on each of the {@code %1$d} days (a number written into the text) from {@code :first}, and the last
-	 * fleet milestone, from the {@link MilestoneOutlook}'s query {@code %2$s}: one statement, so that a
-	 * read is one round trip. The vehicles whose last report day is after the day of {@code :since} are
-	 * counted per day (V7__last_report_days.sql); only those whose last report fell on that day itself
-	 * are looked up, to compare their instant.
+	 * The totals, the vehicles whose last report was recorded since {@code :since}, the
+	 * metres credited on each of the {@code %1$d} days (a number written into the text)
+	 * from {@code :first}, and the last fleet milestone, from the
+	 * {@link MilestoneOutlook}'s query {@code %2$s}: one statement, so that a read is one
+	 * round trip. The vehicles whose last report day is after the day of {@code :since}
+	 * are counted per day (V7__last_report_days.sql); only those whose last report fell
+	 * on that day itself are looked up, to compare their instant.
 	 * <p>
-	 * Written so that PostgreSQL plans it once per connection and reuses that generic plan, instead of
-	 * planning it for every read (which cost more than running it): the number of days is part of the
-	 * text, so the series' length is known, and the boundary day is a range of one day rather than an
-	 * equality, whose generic estimate would be every vehicle once most share their last report day.
+	 * Written so that PostgreSQL plans it once per connection and reuses that generic
+	 * plan, instead of planning it for every read (which cost more than running it): the
+	 * number of days is part of the text, so the series' length is known, and the
+	 * boundary day is a range of one day rather than an equality, whose generic estimate
+	 * would be every vehicle once most share their last report day.
 	 */
 	private static final String SUMMARY = """
 			select t.distance_m, t.reports, t.vehicles,
@@ -56,8 +58,9 @@ public class FleetFigures {
 			                        where day >= :first and day < :today group by day) d on d.day = :first::date + i
 			             order by i) as trailing,
 			       m.threshold_km as last_milestone_km, m.reached_at as last_milestone_at
-			from (""" + TOTALS + """
-			) t left join (%2$s) m on true""";
+			from ("""
+			+ TOTALS + """
+					) t left join (%2$s) m on true""";
 
 	/** In place of the outlook's query without one: no milestone. */
 	private static final String NO_MILESTONE = """
@@ -79,16 +82,16 @@ public class FleetFigures {
 	}
 
 	/**
-	 * The fleet's running totals: the sum of the stripes, as committed (plus the caller's own
-	 * transaction's, when it has one).
+	 * The fleet's running totals: the sum of the stripes, as committed (plus the caller's
+	 * own transaction's, when it has one).
 	 */
 	public FleetTotals totals() {
 		return this.jdbc.sql(TOTALS).query(FleetTotals.class).single();
 	}
 
 	/**
-	 * The summary, as committed when it is called, in one statement; without a {@link MilestoneOutlook},
-	 * with no milestones.
+	 * The summary, as committed when it is called, in one statement; without a
+	 * {@link MilestoneOutlook}, with no milestones.
 	 */
 	public FleetSummary summary() {
 		Instant now = this.clock.instant();
@@ -109,8 +112,8 @@ public class FleetFigures {
 		long metres = figures.distanceM();
 		return new FleetSummary(Distances.km(metres), Distances.miles(metres), this.co2.avoidedKg(metres),
 				this.co2.trees(metres), figures.vehicles(), figures.reporting(), figures.reports(),
-				figures.lastMilestone(),
-				(outlook != null) ? outlook.next(metres, figures.trailingM(), now) : null, now);
+				figures.lastMilestone(), (outlook != null) ? outlook.next(metres, figures.trailingM(), now) : null,
+				now);
 	}
 
 	private static SummaryRow summaryRow(ResultSet rs, int row) throws SQLException {
@@ -123,7 +126,8 @@ public class FleetFigures {
 	}
 
 	/**
-	 * One row per day from {@code from} to {@code to} inclusive, days without reports included.
+	 * One row per day from {@code from} to {@code to} inclusive, days without reports
+	 * included.
 	 */
 	public List<DailyFigures> daily(LocalDate from, LocalDate to) {
 		return this.jdbc.sql("""
@@ -131,14 +135,11 @@ public class FleetFigures {
 				       coalesce(sum(f.reporting_vehicles), 0) as reporting_vehicles
 				from (select generate_series(?::date, ?::date, interval '1 day')::date as day) d
 				left join fleet_daily f on f.day = d.day
-				group by d.day order by d.day""")
-			.params(from, to)
-			.query((rs, i) -> {
-				long metres = rs.getLong("distance_m");
-				return new DailyFigures(rs.getObject("day", LocalDate.class), Distances.km(metres),
-						this.co2.avoidedKg(metres), rs.getLong("reporting_vehicles"));
-			})
-			.list();
+				group by d.day order by d.day""").params(from, to).query((rs, i) -> {
+			long metres = rs.getLong("distance_m");
+			return new DailyFigures(rs.getObject("day", LocalDate.class), Distances.km(metres),
+					this.co2.avoidedKg(metres), rs.getLong("reporting_vehicles"));
+		}).list();
 	}
 
 	public List<CountryFigures> countries() {
@@ -154,7 +155,8 @@ public class FleetFigures {
 	/**
 	 * What the summary reads in one statement.
 	 *
-	 * @param trailingM metres credited on each of the days the outlook asked for, oldest first
+	 * @param trailingM metres credited on each of the days the outlook asked for, oldest
+	 * first
 	 * @param lastMilestone the highest fleet milestone reached, or {@code null}
 	 */
 	private record SummaryRow(long distanceM, long reports, long vehicles, long reporting, long[] trailingM,

@@ -14,11 +14,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the fleet aggregates (totals, per day, per country) up to date, inside the caller's
- * transaction. Each transaction adds to one of {@value #STRIPES} stripes chosen at random, so that
- * concurrent writers rarely wait on the same row; reads sum the stripes. Rows are always touched in
- * the same order (days, countries, totals) so that writers cannot deadlock; a crediting transaction
- * applies its delta in one round trip (V6__record_fleet_delta.sql).
+ * Keeps the fleet aggregates (totals, per day, per country) up to date, inside the
+ * caller's transaction. Each transaction adds to one of {@value #STRIPES} stripes chosen
+ * at random, so that concurrent writers rarely wait on the same row; reads sum the
+ * stripes. Rows are always touched in the same order (days, countries, totals) so that
+ * writers cannot deadlock; a crediting transaction applies its delta in one round trip
+ * (V6__record_fleet_delta.sql).
  */
 @Service
 public class FleetLedger {

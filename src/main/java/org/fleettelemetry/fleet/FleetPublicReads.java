@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The fleet figures that every dashboard polls, answered ahead of the filter chain
- * ({@link org.fleettelemetry.web.PublicReadFilter}) with what {@link FleetController} answers.
+ * ({@link org.fleettelemetry.web.PublicReadFilter}) with what {@link FleetController}
+ * answers.
  */
 @Configuration(proxyBeanMethods = false)
 class FleetPublicReads {

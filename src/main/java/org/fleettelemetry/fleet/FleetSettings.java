@@ -22,11 +22,11 @@ import org.springframework.validation.annotation.Validated;
 record FleetSettings(@Valid @DefaultValue Co2 co2, @Valid @DefaultValue Figures figures) {
 
 	/**
-	 * The CO2 factors. The defaults reproduce Nissan's published LEAF figures: 3 billion km ≈ 510
-	 * million kg of CO2 ≈ 37.5 million trees.
+	 * The CO2 factors. The defaults reproduce Nissan's published LEAF figures: 3 billion
+	 * km ≈ 510 million kg of CO2 ≈ 37.5 million trees.
 	 *
-	 * @param gramsPerKm grams of CO2 a combustion car of the same class emits per km, avoided by
-	 * every electric km
+	 * @param gramsPerKm grams of CO2 a combustion car of the same class emits per km,
+	 * avoided by every electric km
 	 * @param kgPerTree kilograms of CO2 one tree absorbs, for the tree equivalent
 	 */
 	record Co2(@NotNull @DecimalMin("0") @DefaultValue("170") BigDecimal gramsPerKm,
@@ -34,8 +34,8 @@ record FleetSettings(@Valid @DefaultValue Co2 co2, @Valid @DefaultValue Figures 
 	}
 
 	/**
-	 * Concurrent requests for the summary or the country figures share reads, each answered by a read
-	 * that started after it came.
+	 * Concurrent requests for the summary or the country figures share reads, each
+	 * answered by a read that started after it came.
 	 *
 	 * @param timeout how long a request waits for such a read before it gets 503
 	 */

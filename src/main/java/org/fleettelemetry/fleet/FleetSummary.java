@@ -11,15 +11,16 @@ import java.time.Instant;
  * @param co2AvoidedKg CO2 avoided over that distance
  * @param treesEquivalent whole trees absorbing as much CO2
  * @param vehicles registered vehicles
- * @param reportingVehicles30d vehicles with an accepted report recorded in the last 30 days
+ * @param reportingVehicles30d vehicles with an accepted report recorded in the last 30
+ * days
  * @param reports accepted reports
  * @param lastMilestone the highest fleet milestone reached, or {@code null}
  * @param nextMilestone the next fleet milestone and its forecast, or {@code null}
  * @param asOf when these figures were read
  */
-public record FleetSummary(BigDecimal distanceKm, BigDecimal distanceMiles, BigDecimal co2AvoidedKg, long treesEquivalent,
-		long vehicles, long reportingVehicles30d, long reports, LastMilestone lastMilestone, NextMilestone nextMilestone,
-		Instant asOf) {
+public record FleetSummary(BigDecimal distanceKm, BigDecimal distanceMiles, BigDecimal co2AvoidedKg,
+		long treesEquivalent, long vehicles, long reportingVehicles30d, long reports, LastMilestone lastMilestone,
+		NextMilestone nextMilestone, Instant asOf) {
 
 	/**
 	 * A milestone reached.
@@ -35,7 +36,8 @@ public record FleetSummary(BigDecimal distanceKm, BigDecimal distanceMiles, BigD
 	 *
 	 * @param distanceKm its threshold
 	 * @param remainingKm distance still to cover
-	 * @param projectedAt forecast crossing at the recent pace, or {@code null} without data
+	 * @param projectedAt forecast crossing at the recent pace, or {@code null} without
+	 * data
 	 */
 	public record NextMilestone(long distanceKm, BigDecimal remainingKm, Instant projectedAt) {
 	}

@@ -12,19 +12,21 @@ import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
 
 /**
- * Lets concurrent callers share reads, yet answers each caller only with a read that started after it
- * called: so every answer includes whatever had been committed before the call.
+ * Lets concurrent callers share reads, yet answers each caller only with a read that
+ * started after it called: so every answer includes whatever had been committed before
+ * the call.
  * <p>
- * Callers gather in rounds, and at most one round reads at a time, on the thread of one of its callers
- * (its starter). A caller that finds no read running starts one. Callers that come while one runs join
- * the next round, which its starter starts as soon as the running read ends and whose result answers
- * them all. A failed read fails the callers of its round only; the next round reads again. A caller
- * waits at most the timeout for its answer, and not at all once interrupted: then it gets
- * {@link ErrorCode#SERVICE_UNAVAILABLE}, and when it was to start its round, another caller of the
- * round takes that over.
+ * Callers gather in rounds, and at most one round reads at a time, on the thread of one
+ * of its callers (its starter). A caller that finds no read running starts one. Callers
+ * that come while one runs join the next round, which its starter starts as soon as the
+ * running read ends and whose result answers them all. A failed read fails the callers of
+ * its round only; the next round reads again. A caller waits at most the timeout for its
+ * answer, and not at all once interrupted: then it gets
+ * {@link ErrorCode#SERVICE_UNAVAILABLE}, and when it was to start its round, another
+ * caller of the round takes that over.
  * <p>
- * Callers wait on futures rather than on a condition of the lock, so that the end of a read wakes all
- * of its callers at once instead of one after the other through the lock.
+ * Callers wait on futures rather than on a condition of the lock, so that the end of a
+ * read wakes all of its callers at once instead of one after the other through the lock.
  *
  * @param <T> what a read returns
  */
@@ -36,10 +38,16 @@ final class SharedRead<T> {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	/** The round whose read runs, or is about to be started by its starter; {@code null} when none. */
+	/**
+	 * The round whose read runs, or is about to be started by its starter; {@code null}
+	 * when none.
+	 */
 	private Round<T> current;
 
-	/** The round gathering the callers that came while the current one reads; {@code null} when none. */
+	/**
+	 * The round gathering the callers that came while the current one reads; {@code null}
+	 * when none.
+	 */
 	private Round<T> next;
 
 	SharedRead(Supplier<T> read, Duration timeout) {
@@ -49,8 +57,8 @@ final class SharedRead<T> {
 
 	/**
 	 * The result of a read that started after this call, or its failure.
-	 * @throws FleetException {@code SERVICE_UNAVAILABLE} when no such read ended in time, or when the
-	 * calling thread was interrupted while waiting for one
+	 * @throws FleetException {@code SERVICE_UNAVAILABLE} when no such read ended in time,
+	 * or when the calling thread was interrupted while waiting for one
 	 */
 	T get() {
 		long deadline = System.nanoTime() + this.timeoutNanos;
@@ -85,8 +93,8 @@ final class SharedRead<T> {
 	}
 
 	/**
-	 * Under the lock: the round the caller joins, one whose read has not started. The caller starts it
-	 * when it has no starter yet.
+	 * Under the lock: the round the caller joins, one whose read has not started. The
+	 * caller starts it when it has no starter yet.
 	 */
 	private Round<T> join() {
 		Round<T> round;
@@ -106,9 +114,10 @@ final class SharedRead<T> {
 	}
 
 	/**
-	 * Under the lock: what the caller waits for next, or {@code null} when it is to read now. The starter
-	 * reads once its round is current and waits for that until then; the other callers wait for the end
-	 * of the round, or for a starter that gave up, whom one of them replaces.
+	 * Under the lock: what the caller waits for next, or {@code null} when it is to read
+	 * now. The starter reads once its round is current and waits for that until then; the
+	 * other callers wait for the end of the round, or for a starter that gave up, whom
+	 * one of them replaces.
 	 */
 	private CompletableFuture<Void> nextEvent(Round<T> round) {
 		Thread caller = Thread.currentThread();
@@ -120,7 +129,8 @@ final class SharedRead<T> {
 		}
 		if (round == this.current && !round.started) {
 			if (caller.isInterrupted()) {
-				// a read on an interrupted thread would likely fail, and fail every caller of the round
+				// a read on an interrupted thread would likely fail, and fail every
+				// caller of the round
 				leave(round);
 				throw interrupted();
 			}
@@ -157,9 +167,10 @@ final class SharedRead<T> {
 	}
 
 	/**
-	 * Gives up waiting on a round; {@code false} when it has ended meanwhile, and its result is there to
-	 * take after all. A starter that leaves wakes the other callers of its round, so that one of them
-	 * starts it instead; without any, the next caller to come does.
+	 * Gives up waiting on a round; {@code false} when it has ended meanwhile, and its
+	 * result is there to take after all. A starter that leaves wakes the other callers of
+	 * its round, so that one of them starts it instead; without any, the next caller to
+	 * come does.
 	 */
 	private boolean leave(Round<T> round) {
 		this.lock.lock();
@@ -214,15 +225,19 @@ final class SharedRead<T> {
 	}
 
 	/**
-	 * The callers of one read. All but {@link #ended} are guarded by the lock; {@link #value} and
-	 * {@link #failure} are written before {@link #ended}, and never after.
+	 * The callers of one read. All but {@link #ended} are guarded by the lock;
+	 * {@link #value} and {@link #failure} are written before {@link #ended}, and never
+	 * after.
 	 */
 	private static final class Round<T> {
 
 		/** Completes when the round becomes current: its starter reads. */
 		final CompletableFuture<Void> turn = new CompletableFuture<>();
 
-		/** Completes when the read ends, or when the round needs a new starter (then it is replaced). */
+		/**
+		 * Completes when the read ends, or when the round needs a new starter (then it is
+		 * replaced).
+		 */
 		CompletableFuture<Void> change = new CompletableFuture<>();
 
 		Thread starter;

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Rows gathered column by column, bound as one text array per column for SQL to cast
- * ({@code unnest(?::bigint[], ?::timestamptz[], ...)}): one statement writes any number of rows,
- * whatever the driver's batching settings.
+ * ({@code unnest(?::bigint[], ?::timestamptz[], ...)}): one statement writes any number
+ * of rows, whatever the driver's batching settings.
  */
 final class Columns {
 
@@ -20,7 +20,10 @@ final class Columns {
 		}
 	}
 
-	/** Adds a row; {@code null} stays SQL {@code NULL}, anything else is bound as its {@code toString()}. */
+	/**
+	 * Adds a row; {@code null} stays SQL {@code NULL}, anything else is bound as its
+	 * {@code toString()}.
+	 */
 	void add(Object... row) {
 		if (row.length != this.columns.size()) {
 			throw new IllegalArgumentException("A row of " + this.columns.size() + " values, not " + row.length);
@@ -31,7 +34,10 @@ final class Columns {
 		this.rows++;
 	}
 
-	/** One {@code String[]} per column, in the order of the rows' values; empty arrays for no rows. */
+	/**
+	 * One {@code String[]} per column, in the order of the rows' values; empty arrays for
+	 * no rows.
+	 */
 	Object[] arrays() {
 		return this.columns.stream().map((column) -> column.toArray(String[]::new)).toArray();
 	}

@@ -26,20 +26,22 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets concurrent requests share database transactions. Each request puts its reports in a bounded
- * queue and waits; writer threads take what has gathered (up to a limit) and credit it in one
- * transaction, then answer every request in it. A request is answered only after its own transaction
- * committed. When the queue is full, a request is refused at once (503), never left to time out. A group
- * that fails is retried request by request, so one bad request spoils no other.
+ * Lets concurrent requests share database transactions. Each request puts its reports in
+ * a bounded queue and waits; writer threads take what has gathered (up to a limit) and
+ * credit it in one transaction, then answer every request in it. A request is answered
+ * only after its own transaction committed. When the queue is full, a request is refused
+ * at once (503), never left to time out. A group that fails is retried request by
+ * request, so one bad request spoils no other.
  * <p>
- * The first writer takes whatever has gathered. The others only help when much is waiting (half of
- * the most a transaction carries) or when the oldest request has waited {@code help-after}: single
- * reports then gather in the first writer's large groups, which cost less per report than twice as
- * many small ones, while batches, or a first writer held up by a lock, still get parallel writers.
+ * The first writer takes whatever has gathered. The others only help when much is waiting
+ * (half of the most a transaction carries) or when the oldest request has waited
+ * {@code help-after}: single reports then gather in the first writer's large groups,
+ * which cost less per report than twice as many small ones, while batches, or a first
+ * writer held up by a lock, still get parallel writers.
  * <p>
- * A writer hands the answers of a committed transaction to one answering thread and goes on with the
- * next: waking each of the requests' threads costs a system call, and waking some thirty of them
- * one after the other would hold up the next transaction.
+ * A writer hands the answers of a committed transaction to one answering thread and goes
+ * on with the next: waking each of the requests' threads costs a system call, and waking
+ * some thirty of them one after the other would hold up the next transaction.
  */
 @Component
 class GroupCommit implements SmartLifecycle {
@@ -47,8 +49,8 @@ class GroupCommit implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
 	/**
-	 * The longest a helping writer sleeps before it looks how long the oldest request has waited; a
-	 * request that makes much wait wakes it at once.
+	 * The longest a helping writer sleeps before it looks how long the oldest request has
+	 * waited; a request that makes much wait wakes it at once.
 	 */
 	private static final long MAX_HELP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
@@ -65,13 +67,19 @@ class GroupCommit implements SmartLifecycle {
 
 	private final List<Thread> writers = new ArrayList<>();
 
-	/** Completes the requests of committed transactions, so that the writers need not wait for that. */
+	/**
+	 * Completes the requests of committed transactions, so that the writers need not wait
+	 * for that.
+	 */
 	private ExecutorService answerer;
 
 	/** The writers other than the first, woken when much is waiting. */
 	private volatile List<Thread> helpers = List.of();
 
-	/** Reports waiting from which the helpers help: half of the most a transaction carries. */
+	/**
+	 * Reports waiting from which the helpers help: half of the most a transaction
+	 * carries.
+	 */
 	private final int helpFrom;
 
 	private final long helpCheckNanos;
@@ -90,14 +98,16 @@ class GroupCommit implements SmartLifecycle {
 			.description("Reports credited per group-commit transaction")
 			.serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 			.register(meters);
-		// the count may dip below zero for a moment (see credit); the backlog it shows does not
+		// the count may dip below zero for a moment (see credit); the backlog it shows
+		// does not
 		Gauge.builder("telemetry.group.commit.waiting", this.waiting, (waiting) -> Math.max(0, waiting.get()))
 			.description("Reports queued on this instance for a group-commit writer")
 			.register(meters);
 	}
 
 	/**
-	 * Credits the submissions, with those of other requests, and returns their outcomes in order.
+	 * Credits the submissions, with those of other requests, and returns their outcomes
+	 * in order.
 	 */
 	List<Outcome> credit(List<Submission> submissions) {
 		if (submissions.isEmpty()) {
@@ -112,7 +122,8 @@ class GroupCommit implements SmartLifecycle {
 		}
 		Request request = new Request(submissions, new CompletableFuture<>(), System.nanoTime());
 		this.queue.add(request);
-		// counted once queued, so that a helper woken finds it (a writer may take it first: the count
+		// counted once queued, so that a helper woken finds it (a writer may take it
+		// first: the count
 		// goes below the truth for a moment, never above)
 		if (this.waiting.addAndGet(submissions.size()) >= this.helpFrom) {
 			this.helpers.forEach(LockSupport::unpark);
@@ -134,8 +145,8 @@ class GroupCommit implements SmartLifecycle {
 	}
 
 	/**
-	 * The loop of a writer: the first ({@code helping} false) takes whatever has gathered, the others
-	 * only what {@link #helpWanted()}.
+	 * The loop of a writer: the first ({@code helping} false) takes whatever has
+	 * gathered, the others only what {@link #helpWanted()}.
 	 */
 	private void write(boolean helping) {
 		List<Request> group = new ArrayList<>();
@@ -161,7 +172,8 @@ class GroupCommit implements SmartLifecycle {
 				group.add(first);
 				int reports = first.submissions().size();
 				for (Request next = this.queue.peek(); next != null
-						&& reports + next.submissions().size() <= this.settings.maxReports(); next = this.queue.peek()) {
+						&& reports + next.submissions().size() <= this.settings.maxReports(); next = this.queue
+							.peek()) {
 					Request taken = this.queue.poll();
 					if (taken == null) {
 						break;
@@ -178,15 +190,17 @@ class GroupCommit implements SmartLifecycle {
 			}
 			finally {
 				group.forEach((r) -> this.capacity.release(r.submissions().size()));
-				// a new list, not cleared: the answering thread may still be reading this one
+				// a new list, not cleared: the answering thread may still be reading this
+				// one
 				group = new ArrayList<>();
 			}
 		}
 	}
 
 	/**
-	 * Whether a helping writer is wanted: half of the most a transaction carries is waiting, or the
-	 * oldest request has waited {@code help-after}, or the queue is draining at shutdown.
+	 * Whether a helping writer is wanted: half of the most a transaction carries is
+	 * waiting, or the oldest request has waited {@code help-after}, or the queue is
+	 * draining at shutdown.
 	 */
 	private boolean helpWanted() {
 		if (!this.running || this.waiting.get() >= this.helpFrom) {
@@ -213,7 +227,10 @@ class GroupCommit implements SmartLifecycle {
 		}
 	}
 
-	/** Completes each request of the group with its share of the outcomes, on the answering thread. */
+	/**
+	 * Completes each request of the group with its share of the outcomes, on the
+	 * answering thread.
+	 */
 	private void answer(List<Request> group, List<Outcome> outcomes) {
 		Runnable answers = () -> {
 			int next = 0;
@@ -274,7 +291,10 @@ class GroupCommit implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** The web server stops taking requests before the writers stop, and the writers drain the queue. */
+	/**
+	 * The web server stops taking requests before the writers stop, and the writers drain
+	 * the queue.
+	 */
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE - 2048;

@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Service;
 
 /**
- * Takes reports as they arrive: checks each, finds its vehicle, and has the ledger credit them. A
- * single report travels as a batch of one. Items of a batch are judged one by one: a bad item never
- * spoils the others.
+ * Takes reports as they arrive: checks each, finds its vehicle, and has the ledger credit
+ * them. A single report travels as a batch of one. Items of a batch are judged one by
+ * one: a bad item never spoils the others.
  */
 @Service
 public class Ingestion {
@@ -47,8 +47,8 @@ public class Ingestion {
 	}
 
 	/**
-	 * A batch of reports, all of the vehicle {@code vin}, or of many vehicles (each item naming its own)
-	 * when {@code vin} is {@code null}. Outcomes come in the order sent.
+	 * A batch of reports, all of the vehicle {@code vin}, or of many vehicles (each item
+	 * naming its own) when {@code vin} is {@code null}. Outcomes come in the order sent.
 	 */
 	List<Outcome> batch(String vin, JsonNode body) {
 		if (!body.isArray()) {
@@ -91,11 +91,14 @@ public class Ingestion {
 	private List<Outcome> count(List<Outcome> outcomes) {
 		for (Outcome outcome : outcomes) {
 			String reason = (outcome.code() != null) ? outcome.code().name() : outcome.status().name();
-			this.counters.computeIfAbsent(reason, (r) -> Counter.builder("telemetry.reports")
-				.description("Reports received, by outcome and by reason (a rejection's code)")
-				.tag("outcome", outcome.status().name().toLowerCase())
-				.tag("reason", r.toLowerCase())
-				.register(this.meters)).increment();
+			this.counters
+				.computeIfAbsent(reason,
+						(r) -> Counter.builder("telemetry.reports")
+							.description("Reports received, by outcome and by reason (a rejection's code)")
+							.tag("outcome", outcome.status().name().toLowerCase())
+							.tag("reason", r.toLowerCase())
+							.register(this.meters))
+				.increment();
 		}
 		return outcomes;
 	}

@@ -9,9 +9,10 @@ import org.fleettelemetry.shared.Distances;
 import org.fleettelemetry.shared.ErrorCode;
 
 /**
- * Decides whether a report can be credited: its odometer must lie between the readings recorded just
- * before and just after it (and not below its odometer's baseline), must not have grown faster than
- * the speed limit since the reading before, and must not be recorded in the future.
+ * Decides whether a report can be credited: its odometer must lie between the readings
+ * recorded just before and just after it (and not below its odometer's baseline), must
+ * not have grown faster than the speed limit since the reading before, and must not be
+ * recorded in the future.
  */
 final class Judge {
 
@@ -75,7 +76,8 @@ final class Judge {
 	}
 
 	private static Verdict rollback(long reading, String why) {
-		return new Verdict(ErrorCode.ODOMETER_ROLLBACK, "The odometer reading " + Distances.km(reading) + " km is " + why);
+		return new Verdict(ErrorCode.ODOMETER_ROLLBACK,
+				"The odometer reading " + Distances.km(reading) + " km is " + why);
 	}
 
 	private static Reading latest(Optional<Reading> stored, Stream<Reading> pending) {

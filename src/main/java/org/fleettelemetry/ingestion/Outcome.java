@@ -7,8 +7,10 @@ import org.fleettelemetry.shared.ErrorCode;
  *
  * @param reportId the report
  * @param status accepted, duplicate or rejected
- * @param creditedM metres credited (as first credited, for a duplicate); {@code null} when rejected
- * @param vehicleDistanceM the vehicle's credited distance after it; {@code null} when rejected
+ * @param creditedM metres credited (as first credited, for a duplicate); {@code null}
+ * when rejected
+ * @param vehicleDistanceM the vehicle's credited distance after it; {@code null} when
+ * rejected
  * @param code why it was rejected, else {@code null}
  * @param detail the rejection in words, else {@code null}
  */

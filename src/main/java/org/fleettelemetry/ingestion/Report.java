@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * A checked report, in the service's units: whole metres and watt-hours, instants to the microsecond
- * (as PostgreSQL keeps them). Two reports with the same id are duplicates when they are equal.
+ * A checked report, in the service's units: whole metres and watt-hours, instants to the
+ * microsecond (as PostgreSQL keeps them). Two reports with the same id are duplicates
+ * when they are equal.
  */
 record Report(String reportId, ReportType type, Instant startedAt, Instant recordedAt, long odometerM, Long distanceM,
 		Long energyConsumedWh, Long energyRegeneratedWh) {

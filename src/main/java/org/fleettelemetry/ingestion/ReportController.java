@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Where vehicles and gateways post their reports. Who may post for which VIN is decided by the
- * security configuration.
+ * Where vehicles and gateways post their reports. Who may post for which VIN is decided
+ * by the security configuration.
  */
 @RestController
 @RequestMapping("/api/v1")

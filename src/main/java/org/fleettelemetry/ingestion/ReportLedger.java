@@ -16,10 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Credits a batch of reports in one transaction: each is judged against its vehicle's readings under
- * that vehicle's row lock, then everything the batch changed is written set-wise, the fleet
- * aggregates once. A report is credited {@code max(0, reading - highest reading so far)}, so replays
- * and late reports credit nothing and a lost report is made up by the next.
+ * Credits a batch of reports in one transaction: each is judged against its vehicle's
+ * readings under that vehicle's row lock, then everything the batch changed is written
+ * set-wise, the fleet aggregates once. A report is credited
+ * {@code max(0, reading - highest reading so far)}, so replays and late reports credit
+ * nothing and a lost report is made up by the next.
  */
 @Service
 class ReportLedger {

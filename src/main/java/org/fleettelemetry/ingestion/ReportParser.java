@@ -22,7 +22,10 @@ class ReportParser {
 
 	private static final Pattern REPORT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-	/** Before the first telematics units: an older time is a broken clock or a broken client. */
+	/**
+	 * Before the first telematics units: an older time is a broken clock or a broken
+	 * client.
+	 */
 	private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
 
 	private static final BigDecimal MAX_TRIP_KM = new BigDecimal("100000");
@@ -35,10 +38,10 @@ class ReportParser {
 	}
 
 	/**
-	 * The fields of a report, read straight from the tree (mapping the tree to the record through
-	 * Jackson cost more than all the rest of taking a report in). Scalars are read as Jackson reads them
-	 * into these types: numbers and booleans as text, numeric text as numbers, empty text as absent,
-	 * instants as ISO-8601 text or epoch seconds.
+	 * The fields of a report, read straight from the tree (mapping the tree to the record
+	 * through Jackson cost more than all the rest of taking a report in). Scalars are
+	 * read as Jackson reads them into these types: numbers and booleans as text, numeric
+	 * text as numbers, empty text as absent, instants as ISO-8601 text or epoch seconds.
 	 */
 	ReportPayload payload(JsonNode item) {
 		if (!item.isObject()) {
@@ -75,7 +78,8 @@ class ReportParser {
 			}
 		}
 		catch (NumberFormatException | JacksonException ex) {
-			// text that is no number, or a number beyond a double's range read as infinite
+			// text that is no number, or a number beyond a double's range read as
+			// infinite
 			throw wrongType(field);
 		}
 		throw wrongType(field);
@@ -113,7 +117,8 @@ class ReportParser {
 	Report report(ReportPayload payload) {
 		String reportId = Fields.required("reportId", payload.reportId());
 		if (!REPORT_ID.matcher(reportId).matches()) {
-			throw FleetException.invalidField("reportId", "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':', '-'");
+			throw FleetException.invalidField("reportId",
+					"must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':', '-'");
 		}
 		ReportType type = type(payload.type());
 		Instant recordedAt = instant("recordedAt", Fields.required("recordedAt", payload.recordedAt()));

@@ -6,8 +6,8 @@ import org.fleettelemetry.vehicles.Vin;
 import org.springframework.http.HttpMethod;
 
 /**
- * The paths of the report endpoints, told apart by plain string checks rather than pattern matching:
- * every POST passes through here.
+ * The paths of the report endpoints, told apart by plain string checks rather than
+ * pattern matching: every POST passes through here.
  */
 public final class ReportPaths {
 
@@ -45,8 +45,9 @@ public final class ReportPaths {
 	}
 
 	/**
-	 * The VIN a single report is posted for ({@code /api/v1/vehicles/{vin}/reports}), when it is a
-	 * well-formed VIN as it stands (not percent-encoded); else, and for any other request, {@code null}.
+	 * The VIN a single report is posted for ({@code /api/v1/vehicles/{vin}/reports}),
+	 * when it is a well-formed VIN as it stands (not percent-encoded); else, and for any
+	 * other request, {@code null}.
 	 */
 	static String singleReportVin(HttpServletRequest request) {
 		return HttpMethod.POST.matches(request.getMethod()) ? singleReportVin(path(request)) : null;

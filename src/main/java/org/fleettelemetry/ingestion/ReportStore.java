@@ -36,14 +36,16 @@ class ReportStore {
 	}
 
 	/**
-	 * Three statements sent together, in one round trip: the first locks the rows of the registered
-	 * vehicles among the VINs, in id order so that concurrent transactions cannot deadlock; the
-	 * others read, once those locks are held, their odometers and the stored reports with the given
-	 * ids. Each statement reads its own snapshot, taken when it starts, so the last two see every
-	 * transaction that held one of those locks before. (Joined to the locking statement, the odometers
-	 * would come from before a concurrent transaction on the same vehicle committed.) The odometers are
-	 * found by vehicle id on their primary key, whatever the size of the tables: joined to the vehicles
-	 * instead, a fleet of a few thousand got a hash join over every odometer, several times the cost.
+	 * Three statements sent together, in one round trip: the first locks the rows of the
+	 * registered vehicles among the VINs, in id order so that concurrent transactions
+	 * cannot deadlock; the others read, once those locks are held, their odometers and
+	 * the stored reports with the given ids. Each statement reads its own snapshot, taken
+	 * when it starts, so the last two see every transaction that held one of those locks
+	 * before. (Joined to the locking statement, the odometers would come from before a
+	 * concurrent transaction on the same vehicle committed.) The odometers are found by
+	 * vehicle id on their primary key, whatever the size of the tables: joined to the
+	 * vehicles instead, a fleet of a few thousand got a hash join over every odometer,
+	 * several times the cost.
 	 */
 	private static final String LOAD = """
 			select id, vin, country, distance_m from vehicles where vin = any(?::varchar[]) order by id for update;
@@ -55,9 +57,10 @@ class ReportStore {
 			join reports r on r.vehicle_id = v.id and r.report_id = k.report_id""";
 
 	/**
-	 * Locks the registered vehicles of the submissions (unknown VINs are left out) and loads, under
-	 * those locks, their odometers and the stored reports that have the submissions' ids, in one round
-	 * trip. Every report of a vehicle is judged under this lock.
+	 * Locks the registered vehicles of the submissions (unknown VINs are left out) and
+	 * loads, under those locks, their odometers and the stored reports that have the
+	 * submissions' ids, in one round trip. Every report of a vehicle is judged under this
+	 * lock.
 	 */
 	Loaded load(List<Submission> submissions) {
 		String[] vins = submissions.stream().map(Submission::vin).distinct().toArray(String[]::new);
@@ -95,8 +98,8 @@ class ReportStore {
 				}
 			}
 			Map<String, VehicleState> vehicles = new HashMap<>();
-			refs.forEach((id, ref) -> vehicles.put(ref.vin(),
-					new VehicleState(ref, distances.get(id), odometers.get(id))));
+			refs.forEach(
+					(id, ref) -> vehicles.put(ref.vin(), new VehicleState(ref, distances.get(id), odometers.get(id))));
 			return new Loaded(vehicles, stored);
 		});
 	}
@@ -109,13 +112,14 @@ class ReportStore {
 
 	private static Report report(ResultSet rs) throws SQLException {
 		return new Report(rs.getString("report_id"), ReportType.valueOf(rs.getString("type")),
-				instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("recorded_at")), rs.getLong("odometer_m"),
-				(Long) rs.getObject("distance_m"), (Long) rs.getObject("energy_consumed_wh"),
+				instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("recorded_at")),
+				rs.getLong("odometer_m"), (Long) rs.getObject("distance_m"), (Long) rs.getObject("energy_consumed_wh"),
 				(Long) rs.getObject("energy_regenerated_wh"));
 	}
 
 	/**
-	 * The stored reading of an odometer recorded last at or before {@code at}: the highest of them.
+	 * The stored reading of an odometer recorded last at or before {@code at}: the
+	 * highest of them.
 	 */
 	Optional<Reading> before(long vehicleId, int seq, Instant at) {
 		return this.jdbc.sql("""
@@ -128,7 +132,8 @@ class ReportStore {
 	}
 
 	/**
-	 * The stored reading of an odometer recorded first after {@code at}: the lowest of them.
+	 * The stored reading of an odometer recorded first after {@code at}: the lowest of
+	 * them.
 	 */
 	Optional<Reading> after(long vehicleId, int seq, Instant at) {
 		return this.jdbc.sql("""
@@ -159,10 +164,11 @@ class ReportStore {
 	}
 
 	/**
-	 * Writes what a transaction credited, in one statement: the reports, each changed vehicle's running
-	 * figures and odometers, and which vehicles reported on which days. Returns, per day, how many
-	 * vehicles had not reported on that day before. Every row written belongs to a vehicle this
-	 * transaction has locked, so the parts cannot conflict with another transaction's.
+	 * Writes what a transaction credited, in one statement: the reports, each changed
+	 * vehicle's running figures and odometers, and which vehicles reported on which days.
+	 * Returns, per day, how many vehicles had not reported on that day before. Every row
+	 * written belongs to a vehicle this transaction has locked, so the parts cannot
+	 * conflict with another transaction's.
 	 */
 	Map<LocalDate, Integer> write(List<Credited> reports, Collection<VehicleState> vehicles,
 			Collection<VehicleDay> vehicleDays, Instant receivedAt) {
@@ -177,33 +183,34 @@ class ReportStore {
 		vehicleDays.forEach((d) -> days.add(d.vehicleId(), d.day()));
 		params.addAll(List.of(days.arrays()));
 		Map<LocalDate, Integer> firsts = new TreeMap<>();
-		this.jdbc.sql("""
-				with credited as (
-				    insert into reports (received_at, vehicle_id, report_id, type, odometer_seq, started_at, recorded_at,
-				        odometer_m, distance_m, energy_consumed_wh, energy_regenerated_wh, credited_m)
-				    select ?, * from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::int[], ?::timestamptz[],
-				        ?::timestamptz[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
-				), vehicle_figures as (
-				    update vehicles v set distance_m = v.distance_m + d.distance_m, reports = v.reports + d.reports,
-				        trips = v.trips + d.trips, trip_distance_m = v.trip_distance_m + d.trip_distance_m,
-				        energy_consumed_wh = v.energy_consumed_wh + d.consumed,
-				        energy_regenerated_wh = v.energy_regenerated_wh + d.regenerated,
-				        last_report_at = greatest(v.last_report_at, d.last_report_at),
-				        last_report_day = greatest(v.last_report_day, (d.last_report_at at time zone 'UTC')::date)
-				    from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-				        ?::timestamptz[])
-				        d (id, distance_m, reports, trips, trip_distance_m, consumed, regenerated, last_report_at)
-				    where v.id = d.id
-				), odometer_figures as (
-				    update odometers o set baseline_m = d.baseline_m, baseline_read = d.baseline_read, high_m = d.high_m,
-				        high_at = d.high_at
-				    from unnest(?::bigint[], ?::int[], ?::bigint[], ?::boolean[], ?::bigint[], ?::timestamptz[])
-				        d (vehicle_id, seq, baseline_m, baseline_read, high_m, high_at)
-				    -- the redundant any() keeps the plan on the primary key, however few odometers the table has
-				    where o.vehicle_id = d.vehicle_id and o.seq = d.seq and o.vehicle_id = any(?::bigint[])
-				)
-				insert into vehicle_days (vehicle_id, day)
-				select * from unnest(?::bigint[], ?::date[]) on conflict do nothing returning day""")
+		this.jdbc
+			.sql("""
+					with credited as (
+					    insert into reports (received_at, vehicle_id, report_id, type, odometer_seq, started_at, recorded_at,
+					        odometer_m, distance_m, energy_consumed_wh, energy_regenerated_wh, credited_m)
+					    select ?, * from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::int[], ?::timestamptz[],
+					        ?::timestamptz[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+					), vehicle_figures as (
+					    update vehicles v set distance_m = v.distance_m + d.distance_m, reports = v.reports + d.reports,
+					        trips = v.trips + d.trips, trip_distance_m = v.trip_distance_m + d.trip_distance_m,
+					        energy_consumed_wh = v.energy_consumed_wh + d.consumed,
+					        energy_regenerated_wh = v.energy_regenerated_wh + d.regenerated,
+					        last_report_at = greatest(v.last_report_at, d.last_report_at),
+					        last_report_day = greatest(v.last_report_day, (d.last_report_at at time zone 'UTC')::date)
+					    from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+					        ?::timestamptz[])
+					        d (id, distance_m, reports, trips, trip_distance_m, consumed, regenerated, last_report_at)
+					    where v.id = d.id
+					), odometer_figures as (
+					    update odometers o set baseline_m = d.baseline_m, baseline_read = d.baseline_read, high_m = d.high_m,
+					        high_at = d.high_at
+					    from unnest(?::bigint[], ?::int[], ?::bigint[], ?::boolean[], ?::bigint[], ?::timestamptz[])
+					        d (vehicle_id, seq, baseline_m, baseline_read, high_m, high_at)
+					    -- the redundant any() keeps the plan on the primary key, however few odometers the table has
+					    where o.vehicle_id = d.vehicle_id and o.seq = d.seq and o.vehicle_id = any(?::bigint[])
+					)
+					insert into vehicle_days (vehicle_id, day)
+					select * from unnest(?::bigint[], ?::date[]) on conflict do nothing returning day""")
 			.params(params)
 			.query((ResultSet rs) -> {
 				firsts.merge(rs.getObject("day", LocalDate.class), 1, Integer::sum);
@@ -215,8 +222,8 @@ class ReportStore {
 		Columns rows = new Columns(11, reports.size());
 		for (Credited c : reports) {
 			Report r = c.report();
-			rows.add(c.vehicleId(), r.reportId(), r.type(), c.odometerSeq(), r.startedAt(), r.recordedAt(), r.odometerM(),
-					r.distanceM(), r.energyConsumedWh(), r.energyRegeneratedWh(), c.creditedM());
+			rows.add(c.vehicleId(), r.reportId(), r.type(), c.odometerSeq(), r.startedAt(), r.recordedAt(),
+					r.odometerM(), r.distanceM(), r.energyConsumedWh(), r.energyRegeneratedWh(), c.creditedM());
 		}
 		return rows.arrays();
 	}

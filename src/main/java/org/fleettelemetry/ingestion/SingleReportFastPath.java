@@ -17,10 +17,10 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * The fast path of {@code POST /api/v1/vehicles/{vin}/reports}, the busiest endpoint: it calls
- * {@link ReportController#report} and writes its answer. It takes UTF-8 JSON bodies for plainly
- * well-formed VINs; any other request (another content type, a percent-encoded VIN) goes on to Spring
- * MVC.
+ * The fast path of {@code POST /api/v1/vehicles/{vin}/reports}, the busiest endpoint: it
+ * calls {@link ReportController#report} and writes its answer. It takes UTF-8 JSON bodies
+ * for plainly well-formed VINs; any other request (another content type, a
+ * percent-encoded VIN) goes on to Spring MVC.
  */
 @Component
 class SingleReportFastPath implements FastPath {
@@ -48,7 +48,9 @@ class SingleReportFastPath implements FastPath {
 		return true;
 	}
 
-	/** The body as Spring MVC reads a {@code @RequestBody JsonNode}, failing as it does. */
+	/**
+	 * The body as Spring MVC reads a {@code @RequestBody JsonNode}, failing as it does.
+	 */
 	private JsonNode body(HttpServletRequest request) {
 		byte[] bytes;
 		try {
@@ -71,7 +73,9 @@ class SingleReportFastPath implements FastPath {
 		}
 	}
 
-	/** {@code application/json}, in UTF-8 (its default): what the cars and gateways send. */
+	/**
+	 * {@code application/json}, in UTF-8 (its default): what the cars and gateways send.
+	 */
 	private static boolean utf8Json(String contentType) {
 		if (contentType == null) {
 			return false;

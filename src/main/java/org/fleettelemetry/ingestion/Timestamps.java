@@ -6,9 +6,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Reads ISO-8601 instants ({@code 2014-09-30T12:00:00.250Z}, {@code 2014-09-30T14:00:00+02:00}). The
- * usual shapes are read by hand, several times faster than a {@code DateTimeFormatter} on a path that
- * handles every report; anything else is left to {@link DateTimeFormatter#ISO_INSTANT}, which decides.
+ * Reads ISO-8601 instants ({@code 2014-09-30T12:00:00.250Z},
+ * {@code 2014-09-30T14:00:00+02:00}). The usual shapes are read by hand, several times
+ * faster than a {@code DateTimeFormatter} on a path that handles every report; anything
+ * else is left to {@link DateTimeFormatter#ISO_INSTANT}, which decides.
  */
 final class Timestamps {
 
@@ -24,7 +25,10 @@ final class Timestamps {
 		return (fast != null) ? fast : DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
 	}
 
-	/** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:mm)}, or {@code null} for any other shape. */
+	/**
+	 * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:mm)}, or {@code null} for any other
+	 * shape.
+	 */
 	private static Instant fast(String s) {
 		int n = s.length();
 		if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'

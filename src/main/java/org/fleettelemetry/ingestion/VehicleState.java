@@ -7,8 +7,9 @@ import java.util.List;
 import org.fleettelemetry.vehicles.VehicleRef;
 
 /**
- * One vehicle while a transaction credits its reports, its row locked: its odometers, what the
- * transaction adds to its figures, and the readings it accepted but has not yet written.
+ * One vehicle while a transaction credits its reports, its row locked: its odometers,
+ * what the transaction adds to its figures, and the readings it accepted but has not yet
+ * written.
  */
 final class VehicleState {
 
@@ -47,7 +48,8 @@ final class VehicleState {
 	}
 
 	/**
-	 * The odometer a reading recorded at {@code recordedAt} belongs to: the latest one in effect then.
+	 * The odometer a reading recorded at {@code recordedAt} belongs to: the latest one in
+	 * effect then.
 	 */
 	Odometer odometerAt(Instant recordedAt) {
 		Odometer found = this.odometers.get(0);
@@ -78,8 +80,9 @@ final class VehicleState {
 	}
 
 	/**
-	 * One physical odometer: its baseline (never credited) and its highest accepted reading. Accepted
-	 * readings of one odometer never decrease over time, so the latest is also the highest.
+	 * One physical odometer: its baseline (never credited) and its highest accepted
+	 * reading. Accepted readings of one odometer never decrease over time, so the latest
+	 * is also the highest.
 	 */
 	static final class Odometer {
 
@@ -89,7 +92,10 @@ final class VehicleState {
 
 		Long baselineM;
 
-		/** Whether the baseline is a dated reading (the first one accepted), not an undated enrolment figure. */
+		/**
+		 * Whether the baseline is a dated reading (the first one accepted), not an
+		 * undated enrolment figure.
+		 */
 		boolean baselineRead;
 
 		Long highM;
@@ -110,16 +116,17 @@ final class VehicleState {
 		}
 
 		/**
-		 * The undated floor no reading may go below: the baseline given at enrolment or at a reset. A
-		 * baseline taken from a reading is dated, and judged as a reading.
+		 * The undated floor no reading may go below: the baseline given at enrolment or
+		 * at a reset. A baseline taken from a reading is dated, and judged as a reading.
 		 */
 		Long floorM() {
 			return this.baselineRead ? null : this.baselineM;
 		}
 
 		/**
-		 * Takes an accepted reading and returns the metres it credits: its increase over the highest
-		 * reading so far (or over the baseline); the first reading without a baseline becomes it.
+		 * Takes an accepted reading and returns the metres it credits: its increase over
+		 * the highest reading so far (or over the baseline); the first reading without a
+		 * baseline becomes it.
 		 */
 		long accept(Reading reading) {
 			long reference = (this.highM != null) ? this.highM

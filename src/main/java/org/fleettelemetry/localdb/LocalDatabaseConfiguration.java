@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A first run needs no database: with no {@code spring.datasource.url} configured and the embedded
- * server on the class path (as under {@code ./mvnw spring-boot:run}, never in the packaged jar), the
- * service starts a real PostgreSQL of its own, its data under {@code ./data/}.
+ * A first run needs no database: with no {@code spring.datasource.url} configured and the
+ * embedded server on the class path (as under {@code ./mvnw spring-boot:run}, never in
+ * the packaged jar), the service starts a real PostgreSQL of its own, its data under
+ * {@code ./data/}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres")
@@ -20,11 +21,12 @@ import org.springframework.context.annotation.Configuration;
 class LocalDatabaseConfiguration {
 
 	/**
-	 * Stopped by the context as it closes, after all that uses it: Spring first stops the web server
-	 * (graceful shutdown lets requests in flight finish) and the other lifecycle beans, then destroys
-	 * beans before those they depend on, here the DataSource (through the connection details below)
-	 * and all that uses it; the task scheduler, created after the DataSource, is destroyed before it and
-	 * lets a dispatcher round finish. A context that fails to start destroys it too.
+	 * Stopped by the context as it closes, after all that uses it: Spring first stops the
+	 * web server (graceful shutdown lets requests in flight finish) and the other
+	 * lifecycle beans, then destroys beans before those they depend on, here the
+	 * DataSource (through the connection details below) and all that uses it; the task
+	 * scheduler, created after the DataSource, is destroyed before it and lets a
+	 * dispatcher round finish. A context that fails to start destroys it too.
 	 */
 	@Bean(destroyMethod = "close")
 	LocalPostgres localPostgres(LocalDatabaseSettings settings) throws IOException {

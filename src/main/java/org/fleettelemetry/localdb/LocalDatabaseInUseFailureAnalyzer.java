@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Tells someone who started the service twice on one data directory what to do instead of printing
- * the stack trace of a bean that failed.
+ * Tells someone who started the service twice on one data directory what to do instead of
+ * printing the stack trace of a bean that failed.
  */
 class LocalDatabaseInUseFailureAnalyzer extends AbstractFailureAnalyzer<LocalDatabaseInUseException> {
 

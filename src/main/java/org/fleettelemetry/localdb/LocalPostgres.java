@@ -17,20 +17,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real PostgreSQL server run from a Maven artifact, its data kept in a directory across restarts,
- * with durable commits (the embedded default turns fsync off).
+ * A real PostgreSQL server run from a Maven artifact, its data kept in a directory across
+ * restarts, with durable commits (the embedded default turns fsync off).
  * <p>
  * One service at a time owns a data directory: it holds a lock on the file beside it
- * ({@code <directory>.lock}) from before PostgreSQL starts until after it stopped. A second service
- * started on the same directory fails at once with {@link LocalDatabaseInUseException}, and leaves the
- * first one's PostgreSQL running. The operating system releases the lock of a process that dies, so a
- * PostgreSQL found running on a directory whose lock was free has lost its owner, and is stopped.
+ * ({@code <directory>.lock}) from before PostgreSQL starts until after it stopped. A
+ * second service started on the same directory fails at once with
+ * {@link LocalDatabaseInUseException}, and leaves the first one's PostgreSQL running. The
+ * operating system releases the lock of a process that dies, so a PostgreSQL found
+ * running on a directory whose lock was free has lost its owner, and is stopped.
  * <p>
- * Only its owner stops it, through {@link #close()}; it registers no JVM shutdown hook (the embedded
- * default does). The JVM runs its shutdown hooks concurrently, so such a hook would stop PostgreSQL on
- * SIGTERM while Spring's own hook is still closing the context, which lets requests in flight finish and
- * a webhook round record its outcomes: they would fail against a database already gone. A JVM killed
- * with {@code kill -9} runs no hook at all and leaves PostgreSQL running; the next start stops it.
+ * Only its owner stops it, through {@link #close()}; it registers no JVM shutdown hook
+ * (the embedded default does). The JVM runs its shutdown hooks concurrently, so such a
+ * hook would stop PostgreSQL on SIGTERM while Spring's own hook is still closing the
+ * context, which lets requests in flight finish and a webhook round record its outcomes:
+ * they would fail against a database already gone. A JVM killed with {@code kill -9} runs
+ * no hook at all and leaves PostgreSQL running; the next start stops it.
  */
 final class LocalPostgres implements Closeable {
 
@@ -49,8 +51,8 @@ final class LocalPostgres implements Closeable {
 	}
 
 	/**
-	 * Starts PostgreSQL with {@code serverConfig} (100 connections unless it says otherwise); it cannot
-	 * turn durability off.
+	 * Starts PostgreSQL with {@code serverConfig} (100 connections unless it says
+	 * otherwise); it cannot turn durability off.
 	 * @throws LocalDatabaseInUseException when another service owns the directory
 	 */
 	static LocalPostgres start(Path directory, int port, Map<String, String> serverConfig) throws IOException {
@@ -94,8 +96,8 @@ final class LocalPostgres implements Closeable {
 	}
 
 	/**
-	 * The channel of the lock file beside the (absolute, normalized) directory, holding the lock
-	 * (closing the channel releases it).
+	 * The channel of the lock file beside the (absolute, normalized) directory, holding
+	 * the lock (closing the channel releases it).
 	 */
 	private static FileChannel lock(Path directory) throws IOException {
 		Path file = directory.resolveSibling(directory.getFileName() + ".lock");
@@ -121,9 +123,10 @@ final class LocalPostgres implements Closeable {
 	}
 
 	/**
-	 * A JVM killed with {@code kill -9} leaves its PostgreSQL running, holding the data directory, and so
-	 * does a start that gave up waiting for the server; stop it so that this run can start its own. Called
-	 * only while holding the directory's lock, so that no live service owns that PostgreSQL.
+	 * A JVM killed with {@code kill -9} leaves its PostgreSQL running, holding the data
+	 * directory, and so does a start that gave up waiting for the server; stop it so that
+	 * this run can start its own. Called only while holding the directory's lock, so that
+	 * no live service owns that PostgreSQL.
 	 */
 	static void stopStalePostmaster(Path directory) throws IOException {
 		Path pidFile = directory.resolve("postmaster.pid");
@@ -153,15 +156,16 @@ final class LocalPostgres implements Closeable {
 	}
 
 	/**
-	 * Stops PostgreSQL with a fast shutdown (sessions still open are ended) and waits a few seconds for
-	 * it to exit; then releases the directory.
+	 * Stops PostgreSQL with a fast shutdown (sessions still open are ended) and waits a
+	 * few seconds for it to exit; then releases the directory.
 	 */
 	@Override
 	public void close() throws IOException {
 		try {
 			this.postgres.close();
 			if (Files.exists(this.directory.resolve("postmaster.pid"))) {
-				log.warn("Embedded PostgreSQL on port {} did not stop in time; should it still run, the next start stops it",
+				log.warn(
+						"Embedded PostgreSQL on port {} did not stop in time; should it still run, the next start stops it",
 						this.postgres.getPort());
 			}
 			else {

@@ -18,11 +18,12 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * The fleet figures as gauges, read from the database (so that every instance publishes the same
- * values), and the readiness of this instance. Both are refreshed by one background thread every
- * {@code fleet.metrics.refresh-interval}: a scrape reads the last figures and never touches the
- * database, however often it comes and whether the database answers or not. While the database
- * cannot be read the fleet gauges keep their last values: nothing can be credited meanwhile.
+ * The fleet figures as gauges, read from the database (so that every instance publishes
+ * the same values), and the readiness of this instance. Both are refreshed by one
+ * background thread every {@code fleet.metrics.refresh-interval}: a scrape reads the last
+ * figures and never touches the database, however often it comes and whether the database
+ * answers or not. While the database cannot be read the fleet gauges keep their last
+ * values: nothing can be credited meanwhile.
  */
 @Component
 class FleetGauges extends RepeatingTask implements MeterBinder {
@@ -71,7 +72,8 @@ class FleetGauges extends RepeatingTask implements MeterBinder {
 	protected void runOnce() {
 		this.ready = readReadiness();
 		if (this.ready == 0) {
-			// the database is likely out of reach: waiting for a connection again would only delay the next round
+			// the database is likely out of reach: waiting for a connection again would
+			// only delay the next round
 			return;
 		}
 		try {

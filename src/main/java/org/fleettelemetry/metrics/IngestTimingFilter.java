@@ -20,10 +20,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Times every report request, from its arrival to its answer (authentication, body checks and
- * crediting included), as the histogram {@code telemetry_ingest_seconds} by endpoint and status. It
- * runs first, and leaves the endpoint it found ({@link ReportPaths#endpoint}) in the request attribute
- * {@link #ENDPOINT} for what runs after it ({@link ReportObservations}).
+ * Times every report request, from its arrival to its answer (authentication, body checks
+ * and crediting included), as the histogram {@code telemetry_ingest_seconds} by endpoint
+ * and status. It runs first, and leaves the endpoint it found
+ * ({@link ReportPaths#endpoint}) in the request attribute {@link #ENDPOINT} for what runs
+ * after it ({@link ReportObservations}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -39,7 +40,9 @@ class IngestTimingFilter extends OncePerRequestFilter {
 
 	private final MeterRegistry meters;
 
-	/** Per endpoint, one timer per status, built once: this runs on every report request. */
+	/**
+	 * Per endpoint, one timer per status, built once: this runs on every report request.
+	 */
 	private final Map<String, Map<Integer, Timer>> timers = new ConcurrentHashMap<>();
 
 	IngestTimingFilter(MeterRegistry meters) {
@@ -65,12 +68,13 @@ class IngestTimingFilter extends OncePerRequestFilter {
 			// an exception escaping the chain becomes a 500 further out
 			int status = failed ? 500 : response.getStatus();
 			this.timers.computeIfAbsent(endpoint, (key) -> new ConcurrentHashMap<>())
-				.computeIfAbsent(status, (key) -> Timer.builder("telemetry.ingest")
-					.description("Time to answer a report request, by endpoint and HTTP status")
-					.tag("endpoint", endpoint)
-					.tag("status", Integer.toString(status))
-					.serviceLevelObjectives(BUCKETS)
-					.register(this.meters))
+				.computeIfAbsent(status,
+						(key) -> Timer.builder("telemetry.ingest")
+							.description("Time to answer a report request, by endpoint and HTTP status")
+							.tag("endpoint", endpoint)
+							.tag("status", Integer.toString(status))
+							.serviceLevelObjectives(BUCKETS)
+							.register(this.meters))
 				.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		}
 	}

@@ -12,8 +12,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the metrics the service publishes.
  *
- * @param refreshInterval how often the fleet gauges and the readiness gauge are read again, in the
- * background; a scrape only reads the last figures, so it never waits on the database
+ * @param refreshInterval how often the fleet gauges and the readiness gauge are read
+ * again, in the background; a scrape only reads the last figures, so it never waits on
+ * the database
  */
 @ConfigurationProperties("fleet.metrics")
 @Validated

@@ -11,10 +11,11 @@ import org.fleettelemetry.shared.Distances;
 import org.springframework.stereotype.Component;
 
 /**
- * The milestone part of the fleet summary: the last fleet milestone, and the next with its forecast
- * from the trailing {@value Forecast#WINDOW_DAYS} complete UTC days of credited distance (by report
- * day), which the fleet module reads with its totals, in the same statement as the query of the last
- * milestone: one row of the ledger, whatever the number of stored reports.
+ * The milestone part of the fleet summary: the last fleet milestone, and the next with
+ * its forecast from the trailing {@value Forecast#WINDOW_DAYS} complete UTC days of
+ * credited distance (by report day), which the fleet module reads with its totals, in the
+ * same statement as the query of the last milestone: one row of the ledger, whatever the
+ * number of stored reports.
  */
 @Component
 class FleetOutlook implements MilestoneOutlook {

@@ -4,14 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When the fleet will have covered a distance, from its credited distance per day over a trailing window
- * of complete days.
+ * When the fleet will have covered a distance, from its credited distance per day over a
+ * trailing window of complete days.
  * <p>
- * The pace is the window's mean daily distance. When the least-squares slope of the daily distances is
- * positive, the pace is taken to keep growing along that line: with day {@code i} of the window covering
- * {@code [i, i+1)} days after its start, the rate is {@code r(t) = mean + slope * (t - n/2)} metres a
- * day, and the crossing is the {@code T} with {@code r0 * T + slope * T^2 / 2 = remaining}, {@code r0}
- * the rate now. Otherwise (a flat or falling pace) the crossing is {@code remaining / mean} days ahead.
+ * The pace is the window's mean daily distance. When the least-squares slope of the daily
+ * distances is positive, the pace is taken to keep growing along that line: with day
+ * {@code i} of the window covering {@code [i, i+1)} days after its start, the rate is
+ * {@code r(t) = mean + slope * (t - n/2)} metres a day, and the crossing is the {@code T}
+ * with {@code r0 * T + slope * T^2 / 2 = remaining}, {@code r0} the rate now. Otherwise
+ * (a flat or falling pace) the crossing is {@code remaining / mean} days ahead.
  */
 final class Forecast {
 
@@ -50,15 +51,16 @@ final class Forecast {
 		if (slope > 0) {
 			double elapsed = Duration.between(windowStart, now).toMillis() / MILLIS_PER_DAY;
 			double rateNow = mean + slope * (elapsed - n / 2.0);
-			// the positive root of slope/2 T^2 + rateNow T - remaining, in a form that does not cancel
+			// the positive root of slope/2 T^2 + rateNow T - remaining, in a form that
+			// does not cancel
 			days = 2 * remainingM / (rateNow + Math.sqrt(rateNow * rateNow + 2 * slope * remainingM));
 		}
 		return (days <= MAX_DAYS) ? now.plusMillis(Math.round(days * MILLIS_PER_DAY)) : null;
 	}
 
 	/**
-	 * The least-squares slope of the daily distances against the middle of their days, in metres a day
-	 * per day.
+	 * The least-squares slope of the daily distances against the middle of their days, in
+	 * metres a day per day.
 	 */
 	static double slope(long[] dailyM, double mean) {
 		double middle = dailyM.length / 2.0;

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The milestones reached: the fleet's are public, a vehicle's own need the admin's or that vehicle's
- * token.
+ * The milestones reached: the fleet's are public, a vehicle's own need the admin's or
+ * that vehicle's token.
  */
 @RestController
 class MilestoneController {
@@ -42,7 +42,8 @@ class MilestoneController {
 		}
 		String checked = Vin.check(vin);
 		if (caller == null) {
-			throw new FleetException(ErrorCode.UNAUTHORIZED, "A vehicle's milestones need Authorization: Bearer <token>");
+			throw new FleetException(ErrorCode.UNAUTHORIZED,
+					"A vehicle's milestones need Authorization: Bearer <token>");
 		}
 		if (!caller.owns(checked)) {
 			throw new FleetException(ErrorCode.FORBIDDEN, "This token does not give access to vehicle " + checked);

@@ -16,13 +16,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Fires the milestones a crediting transaction crossed, inside that transaction.
  * <p>
- * Under READ COMMITTED a transaction does not see the credits of concurrent ones that have not
- * committed, so two of them could each stay below a threshold that together they cross. Every crediting
- * transaction therefore ends by taking one transaction-scoped advisory lock, held until it commits:
- * whoever holds it sees every earlier crediting transaction committed and no later one, so the fleet
- * total it reads, minus its own credit, is exactly the total before it. Vehicle thresholds need no such
- * lock: the vehicle's row is locked by the transaction already. The ledger's unique key is the last word:
- * a threshold that has fired never fires again.
+ * Under READ COMMITTED a transaction does not see the credits of concurrent ones that
+ * have not committed, so two of them could each stay below a threshold that together they
+ * cross. Every crediting transaction therefore ends by taking one transaction-scoped
+ * advisory lock, held until it commits: whoever holds it sees every earlier crediting
+ * transaction committed and no later one, so the fleet total it reads, minus its own
+ * credit, is exactly the total before it. Vehicle thresholds need no such lock: the
+ * vehicle's row is locked by the transaction already. The ledger's unique key is the last
+ * word: a threshold that has fired never fires again.
  */
 @Component
 class MilestoneDetector {
@@ -50,7 +51,8 @@ class MilestoneDetector {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(DistanceCredited credited) {
 		List<Long> fleetLadder = this.settings.fleetKm();
-		// without a fleet ladder, the fleet distance is read only for a vehicle milestone that fires
+		// without a fleet ladder, the fleet distance is read only for a vehicle milestone
+		// that fires
 		Long fleetAfterM = fleetLadder.isEmpty() ? null : lockedFleetDistanceM();
 		if (fleetAfterM != null) {
 			long fleetBeforeM = fleetAfterM - credited.distanceM();
@@ -71,7 +73,9 @@ class MilestoneDetector {
 		}
 	}
 
-	/** The fleet distance, read once the lock is held (see V5__locked_fleet_distance.sql). */
+	/**
+	 * The fleet distance, read once the lock is held (see V5__locked_fleet_distance.sql).
+	 */
 	private long lockedFleetDistanceM() {
 		return this.jdbc.sql("select locked_fleet_distance(?)").param(LOCK).query(Long.class).single();
 	}

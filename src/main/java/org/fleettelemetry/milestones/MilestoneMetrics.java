@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Counts milestones once their crossing has committed: {@code fleet_milestones_reached_total{scope}}.
+ * Counts milestones once their crossing has committed:
+ * {@code fleet_milestones_reached_total{scope}}.
  */
 @Component
 class MilestoneMetrics {

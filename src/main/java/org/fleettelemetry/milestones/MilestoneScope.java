@@ -8,7 +8,8 @@ public enum MilestoneScope {
 	FLEET, VEHICLE;
 
 	/**
-	 * Whose milestones the ledger keeps them under: {@code ""} for the fleet, else the vehicle's VIN.
+	 * Whose milestones the ledger keeps them under: {@code ""} for the fleet, else the
+	 * vehicle's VIN.
 	 */
 	String subject(String vin) {
 		return (this == FLEET) ? "" : vin;

@@ -15,7 +15,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Milestones {
 
-	/** The highest fleet milestone reached, if any: {@code threshold_km} and {@code reached_at}. */
+	/**
+	 * The highest fleet milestone reached, if any: {@code threshold_km} and
+	 * {@code reached_at}.
+	 */
 	static final String LAST_FLEET_MILESTONE = """
 			select threshold_km, reached_at from milestones
 			where scope = 'FLEET' and subject = '' order by threshold_km desc limit 1""";
@@ -38,7 +41,8 @@ class Milestones {
 
 	private static MilestoneView view(ResultSet rs, int row) throws SQLException {
 		return new MilestoneView(MilestoneScope.valueOf(rs.getString("scope")), rs.getLong("threshold_km"),
-				rs.getTimestamp("reached_at").toInstant(), rs.getString("vin"), Distances.km(rs.getLong("fleet_distance_m")));
+				rs.getTimestamp("reached_at").toInstant(), rs.getString("vin"),
+				Distances.km(rs.getLong("fleet_distance_m")));
 	}
 
 }

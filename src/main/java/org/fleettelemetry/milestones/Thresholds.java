@@ -15,8 +15,8 @@ final class Thresholds {
 	}
 
 	/**
-	 * The thresholds (km, sorted) in {@code (beforeM, afterM]}: crossed by a distance going from
-	 * {@code beforeM} to {@code afterM} metres.
+	 * The thresholds (km, sorted) in {@code (beforeM, afterM]}: crossed by a distance
+	 * going from {@code beforeM} to {@code afterM} metres.
 	 */
 	static List<Long> crossed(List<Long> thresholdsKm, long beforeM, long afterM) {
 		return thresholdsKm.stream()
@@ -25,8 +25,8 @@ final class Thresholds {
 	}
 
 	/**
-	 * The vehicle whose credit, walked in order from a fleet total of {@code beforeM}, first brings the
-	 * total to {@code thresholdKm}.
+	 * The vehicle whose credit, walked in order from a fleet total of {@code beforeM},
+	 * first brings the total to {@code thresholdKm}.
 	 */
 	static String crossingVin(long thresholdKm, long beforeM, List<FleetDelta.Credit> credits) {
 		long total = beforeM;

@@ -15,9 +15,10 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 
 /**
- * Completes every operation of the document with what the contract says and the controllers do not:
- * which credentials it takes, the problem details it can answer with ({@link ProblemResponses}), the
- * bodies of the report endpoints, the probes, and clear schema names.
+ * Completes every operation of the document with what the contract says and the
+ * controllers do not: which credentials it takes, the problem details it can answer with
+ * ({@link ProblemResponses}), the bodies of the report endpoints, the probes, and clear
+ * schema names.
  */
 class ContractDocumentation implements GlobalOpenApiCustomizer {
 
@@ -30,8 +31,8 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 	static final String SINGLE_REPORT = "POST /api/v1/vehicles/{vin}/reports";
 
 	/** Fields a request must have, which the request records do not say. */
-	private static final Map<String, List<String>> REQUIRED = Map.of("VehicleRegistration", List.of("vin", "model", "country"),
-			"OdometerReset", List.of("odometerKm", "effectiveAt"));
+	private static final Map<String, List<String>> REQUIRED = Map.of("VehicleRegistration",
+			List.of("vin", "model", "country"), "OdometerReset", List.of("odometerKm", "effectiveAt"));
 
 	/** Clearer names for the schemas of nested answer records. */
 	private static final Map<String, String> SCHEMA_NAMES = Map.of("Single", "ReportAnswer", "Batch", "BatchAnswer",
@@ -59,7 +60,8 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 			operation.setTags(List.of(tag(path)));
 			operation.setSecurity(security(method, path));
 			if (path.startsWith(ACTUATOR)) {
-				// Boot's own endpoints, whose errors are not the service's problem details
+				// Boot's own endpoints, whose errors are not the service's problem
+				// details
 				return;
 			}
 			describeReportBodies(key, operation);
@@ -86,7 +88,8 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 	}
 
 	/**
-	 * Groups operations by what they are about: vehicles, reports, fleet, anomalies, milestones, webhooks.
+	 * Groups operations by what they are about: vehicles, reports, fleet, anomalies,
+	 * milestones, webhooks.
 	 */
 	private static String tag(String path) {
 		if (path.startsWith(ACTUATOR)) {
@@ -100,11 +103,13 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 	}
 
 	/**
-	 * Fleet-wide reads are public; milestones take a token only for a vehicle's own; all else needs one.
+	 * Fleet-wide reads are public; milestones take a token only for a vehicle's own; all
+	 * else needs one.
 	 */
 	private static List<SecurityRequirement> security(PathItem.HttpMethod method, String path) {
 		SecurityRequirement bearer = new SecurityRequirement().addList(OpenApiConfiguration.BEARER);
-		if (method == PathItem.HttpMethod.GET && (path.startsWith("/api/v1/fleet/") || PUBLIC_ACTUATOR.contains(path))) {
+		if (method == PathItem.HttpMethod.GET
+				&& (path.startsWith("/api/v1/fleet/") || PUBLIC_ACTUATOR.contains(path))) {
 			return List.of();
 		}
 		if (method == PathItem.HttpMethod.GET && path.equals("/api/v1/milestones")) {

@@ -17,9 +17,9 @@ import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.vehicles.Vin;
 
 /**
- * The schemas the controllers cannot show springdoc: the problem detail every error answers with, and
- * the reports, which the report endpoints read as raw JSON so that one bad item of a batch spoils
- * nothing.
+ * The schemas the controllers cannot show springdoc: the problem detail every error
+ * answers with, and the reports, which the report endpoints read as raw JSON so that one
+ * bad item of a batch spoils nothing.
  */
 final class ContractSchemas {
 
@@ -45,24 +45,30 @@ final class ContractSchemas {
 			.addProperty("status", new IntegerSchema().description("The HTTP status"))
 			.addProperty("detail", new StringSchema().description("What went wrong this time"))
 			.addProperty("instance", new StringSchema().format("uri").description("The request's path"))
-			.addProperty("code", new StringSchema()._enum(Arrays.stream(ErrorCode.values()).map(Enum::name).toList())
-				.description("The machine-readable error code"))
+			.addProperty("code",
+					new StringSchema()._enum(Arrays.stream(ErrorCode.values()).map(Enum::name).toList())
+						.description("The machine-readable error code"))
 			.addProperty("field", new StringSchema().description("The offending field, for INVALID_FIELD"))
 			.required(List.of("type", "title", "status", "detail", "code"));
 	}
 
 	static Schema<?> report() {
 		return new ObjectSchema().description("A trip or odometer report of one vehicle")
-			.addProperty("vin", new StringSchema().pattern(VIN_PATTERN)
-				.description("Optional on a vehicle's own endpoints, where it must be the VIN of the path"))
-			.addProperty("reportId", new StringSchema().minLength(1).maxLength(64).pattern("^[A-Za-z0-9._:-]+$")
-				.description("Unique per vehicle; a rejected report does not take its id"))
+			.addProperty("vin",
+					new StringSchema().pattern(VIN_PATTERN)
+						.description("Optional on a vehicle's own endpoints, where it must be the VIN of the path"))
+			.addProperty("reportId",
+					new StringSchema().minLength(1)
+						.maxLength(64)
+						.pattern("^[A-Za-z0-9._:-]+$")
+						.description("Unique per vehicle; a rejected report does not take its id"))
 			.addProperty("type", new StringSchema()._enum(List.of("TRIP", "ODOMETER")))
 			.addProperty("startedAt", new DateTimeSchema().description("A trip's start, not after recordedAt"))
 			.addProperty("recordedAt", new DateTimeSchema().description("A trip's end or a reading's time"))
 			.addProperty("odometerKm", kilometres("The odometer reading"))
 			.addProperty("distanceKm", kilometres("A trip's distance, for trip statistics (not credited)"))
-			.addProperty("energyConsumedKwh", new NumberSchema().minimum(BigDecimal.ZERO).description("A trip's energy use"))
+			.addProperty("energyConsumedKwh",
+					new NumberSchema().minimum(BigDecimal.ZERO).description("A trip's energy use"))
 			.addProperty("energyRegeneratedKwh",
 					new NumberSchema().minimum(BigDecimal.ZERO).description("A trip's energy recovered"))
 			.required(List.of("reportId", "type", "recordedAt", "odometerKm"));

@@ -9,9 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui/index.html}): what
- * springdoc reads from the controllers, completed by {@link ContractDocumentation} with what the
- * controllers do not say (credentials, error responses, report bodies).
+ * The OpenAPI document at {@code /v3/api-docs} (Swagger UI at
+ * {@code /swagger-ui/index.html}): what springdoc reads from the controllers, completed
+ * by {@link ContractDocumentation} with what the controllers do not say (credentials,
+ * error responses, report bodies).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -20,17 +21,13 @@ class OpenApiConfiguration {
 
 	@Bean
 	OpenAPI fleetTelemetryOpenApi() {
-		return new OpenAPI().info(new Info().title("Fleet telemetry")
-			.version("v1")
-			.description("""
-					Counts how far an electric fleet has driven, and the CO2 that saved. Vehicles and gateways \
-					post odometer and trip reports; every kilometre is credited exactly once. Distances are \
-					kilometres precise to the metre (3 decimals); a field without a value is written as null. \
-					Every error is an RFC 9457 problem detail with a machine-readable `code`."""))
-			.components(new Components()
-				.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-					.scheme("bearer")
-					.description("""
+		return new OpenAPI().info(new Info().title("Fleet telemetry").version("v1").description("""
+				Counts how far an electric fleet has driven, and the CO2 that saved. Vehicles and gateways \
+				post odometer and trip reports; every kilometre is credited exactly once. Distances are \
+				kilometres precise to the metre (3 decimals); a field without a value is written as null. \
+				Every error is an RFC 9457 problem detail with a machine-readable `code`."""))
+			.components(new Components().addSecuritySchemes(BEARER,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description("""
 							The admin token (fleet.admin.token), the gateway token (fleet.gateway.token, for \
 							POST /api/v1/reports/batch) or a vehicle's own token, issued at registration.""")));
 	}

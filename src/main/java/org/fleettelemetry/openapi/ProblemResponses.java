@@ -37,26 +37,23 @@ import static org.fleettelemetry.shared.ErrorCode.VIN_ALREADY_REGISTERED;
 import static org.fleettelemetry.shared.ErrorCode.WEBHOOK_NOT_FOUND;
 
 /**
- * The problem details an operation can answer with: the codes its shape implies (a body, a token, a
- * VIN or an id in the path, query parameters) and those particular to it, each documented under the
- * HTTP status {@link Problems} gives it.
+ * The problem details an operation can answer with: the codes its shape implies (a body,
+ * a token, a VIN or an id in the path, query parameters) and those particular to it, each
+ * documented under the HTTP status {@link Problems} gives it.
  */
 final class ProblemResponses {
 
 	/** The codes particular to one operation, beyond those its shape implies. */
-	private static final Map<String, List<ErrorCode>> PARTICULAR = Map.of(
-			"POST /api/v1/vehicles", List.of(VIN_ALREADY_REGISTERED),
-			"POST /api/v1/vehicles/{vin}/odometer-resets", List.of(RESET_OUT_OF_ORDER),
+	private static final Map<String, List<ErrorCode>> PARTICULAR = Map.of("POST /api/v1/vehicles",
+			List.of(VIN_ALREADY_REGISTERED), "POST /api/v1/vehicles/{vin}/odometer-resets", List.of(RESET_OUT_OF_ORDER),
 			ContractDocumentation.SINGLE_REPORT,
 			List.of(REPORT_ID_CONFLICT, ODOMETER_ROLLBACK, IMPLAUSIBLE_DISTANCE, TIMESTAMP_IN_FUTURE, UNKNOWN_VEHICLE,
 					SERVICE_UNAVAILABLE),
 			"POST /api/v1/vehicles/{vin}/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE),
-			"POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE),
-			"GET /api/v1/fleet/summary", List.of(SERVICE_UNAVAILABLE),
-			"GET /api/v1/fleet/countries", List.of(SERVICE_UNAVAILABLE),
-			"DELETE /api/v1/webhooks/{id}", List.of(WEBHOOK_NOT_FOUND),
-			"GET /api/v1/webhooks/{id}/deliveries", List.of(WEBHOOK_NOT_FOUND),
-			"POST /api/v1/webhooks/{id}/deliveries/{eventId}/redeliver",
+			"POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE), "GET /api/v1/fleet/summary",
+			List.of(SERVICE_UNAVAILABLE), "GET /api/v1/fleet/countries", List.of(SERVICE_UNAVAILABLE),
+			"DELETE /api/v1/webhooks/{id}", List.of(WEBHOOK_NOT_FOUND), "GET /api/v1/webhooks/{id}/deliveries",
+			List.of(WEBHOOK_NOT_FOUND), "POST /api/v1/webhooks/{id}/deliveries/{eventId}/redeliver",
 			List.of(WEBHOOK_NOT_FOUND, DELIVERY_NOT_FOUND, ALREADY_DELIVERED));
 
 	private ProblemResponses() {
@@ -69,8 +66,8 @@ final class ProblemResponses {
 		if (operation.getResponses() == null) {
 			operation.setResponses(new ApiResponses());
 		}
-		codes(key, path, operation, isPublic).forEach((status, codes) -> operation.getResponses()
-			.addApiResponse(Integer.toString(status), response(codes)));
+		codes(key, path, operation, isPublic).forEach(
+				(status, codes) -> operation.getResponses().addApiResponse(Integer.toString(status), response(codes)));
 	}
 
 	private static Map<Integer, List<ErrorCode>> codes(String key, String path, Operation operation, boolean isPublic) {

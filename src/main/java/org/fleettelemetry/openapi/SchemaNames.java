@@ -11,9 +11,9 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 
 /**
- * Renames component schemas, and every reference to them: springdoc names a schema after its class,
- * and the answers of the report endpoints are nested records with names ({@code Single},
- * {@code Batch}) that say little outside their class.
+ * Renames component schemas, and every reference to them: springdoc names a schema after
+ * its class, and the answers of the report endpoints are nested records with names
+ * ({@code Single}, {@code Batch}) that say little outside their class.
  */
 final class SchemaNames {
 

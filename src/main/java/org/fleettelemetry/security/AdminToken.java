@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin token in force: the configured one, or, when none is, one generated on the first start,
- * logged once and kept in a file readable by its owner only, so that later runs (and the README's
- * examples) use the same.
+ * The admin token in force: the configured one, or, when none is, one generated on the
+ * first start, logged once and kept in a file readable by its owner only, so that later
+ * runs (and the README's examples) use the same.
  */
 final class AdminToken {
 
@@ -33,10 +33,12 @@ final class AdminToken {
 		try {
 			String kept = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : "";
 			if (!kept.isEmpty()) {
-				log.info("No fleet.admin.token is configured; using the generated one kept in {}", file.toAbsolutePath());
+				log.info("No fleet.admin.token is configured; using the generated one kept in {}",
+						file.toAbsolutePath());
 				return kept;
 			}
-			// an empty file (a start that died while writing it) never makes an empty admin token
+			// an empty file (a start that died while writing it) never makes an empty
+			// admin token
 			String token = generate();
 			Path directory = file.toAbsolutePath().getParent();
 			Files.createDirectories(directory);
@@ -44,7 +46,8 @@ final class AdminToken {
 			restrict(written);
 			Files.writeString(written, token, StandardCharsets.UTF_8);
 			Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			log.warn("No fleet.admin.token (env FLEET_ADMIN_TOKEN) is configured. Generated admin token: {} (kept in {})",
+			log.warn(
+					"No fleet.admin.token (env FLEET_ADMIN_TOKEN) is configured. Generated admin token: {} (kept in {})",
 					token, file.toAbsolutePath());
 			return token;
 		}

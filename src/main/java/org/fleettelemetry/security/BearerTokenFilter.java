@@ -14,8 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer} tokens. A request without one goes on anonymous (public
- * reads); a token that belongs to nobody is refused with 401 at once.
+ * Authenticates {@code Authorization: Bearer} tokens. A request without one goes on
+ * anonymous (public reads); a token that belongs to nobody is refused with 401 at once.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 

@@ -24,7 +24,8 @@ public record Caller(Role role, String vin) {
 	}
 
 	/**
-	 * Whether this caller may act for the vehicle {@code vin}: the admin, or that vehicle itself.
+	 * Whether this caller may act for the vehicle {@code vin}: the admin, or that vehicle
+	 * itself.
 	 */
 	public boolean owns(String vin) {
 		return isAdmin() || (this.role == Role.VEHICLE && this.vin.equals(vin));

@@ -29,22 +29,23 @@ import org.springframework.security.web.header.writers.XXssProtectionHeaderWrite
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 
 /**
- * Who may call what: fleet-wide reads and operations probes are public, a vehicle's own figures and
- * reports need that vehicle's token (or the admin's), gateway batches the gateway's or the admin's,
- * and everything else the admin's.
+ * Who may call what: fleet-wide reads and operations probes are public, a vehicle's own
+ * figures and reports need that vehicle's token (or the admin's), gateway batches the
+ * gateway's or the admin's, and everything else the admin's.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, TokenResolver tokens, ProblemWriter problems, HeaderWriter securityHeaders)
-			throws Exception {
+	SecurityFilterChain api(HttpSecurity http, TokenResolver tokens, ProblemWriter problems,
+			HeaderWriter securityHeaders) throws Exception {
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
-			// nothing asks the request for its user or roles, so it need not be wrapped to answer
+			// nothing asks the request for its user or roles, so it need not be wrapped
+			// to answer
 			.servletApi(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers((headers) -> headers.defaultsDisabled().addHeaderWriter(securityHeaders))
@@ -54,38 +55,46 @@ class SecurityConfiguration {
 						"This endpoint needs Authorization: Bearer <token>"))
 				.accessDeniedHandler((request, response, ex) -> problems.write(response, ErrorCode.FORBIDDEN,
 						"This token does not give access to this resource")))
-			// the first rule that matches decides: the report rules come first, since most requests are
+			// the first rule that matches decides: the report rules come first, since
+			// most requests are
 			// reports and no other rule matches them
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(HttpMethod.POST, "/api/v1/vehicles/{vin}/reports", "/api/v1/vehicles/{vin}/reports/batch")
+				.requestMatchers(HttpMethod.POST, "/api/v1/vehicles/{vin}/reports",
+						"/api/v1/vehicles/{vin}/reports/batch")
 				.access(vehicleOwner(true))
-				.requestMatchers(HttpMethod.POST, "/api/v1/reports/batch").hasAnyRole("ADMIN", "GATEWAY")
-				.requestMatchers(HttpMethod.GET, "/api/v1/fleet/**", "/api/v1/milestones").permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/reports/batch")
+				.hasAnyRole("ADMIN", "GATEWAY")
+				.requestMatchers(HttpMethod.GET, "/api/v1/fleet/**", "/api/v1/milestones")
+				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 				.permitAll()
-				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-				.requestMatchers("/error").permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/v1/vehicles/{vin}").access(vehicleOwner(false))
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.permitAll()
+				.requestMatchers("/error")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/vehicles/{vin}")
+				.access(vehicleOwner(false))
 				.anyRequest()
 				.hasRole("ADMIN"));
 		return http.build();
 	}
 
 	/**
-	 * The headers every answer carries: Spring Security's defaults (no MIME sniffing, no caching, no
-	 * framing, HSTS over HTTPS), in one bean so that the public reads, answered before the filter chain
-	 * ({@code PublicReadFilter}), carry the same.
+	 * The headers every answer carries: Spring Security's defaults (no MIME sniffing, no
+	 * caching, no framing, HSTS over HTTPS), in one bean so that the public reads,
+	 * answered before the filter chain ({@code PublicReadFilter}), carry the same.
 	 */
 	@Bean
 	HeaderWriter securityHeaders() {
-		return new CompositeHeaderWriter(List.of(new XContentTypeOptionsHeaderWriter(), new XXssProtectionHeaderWriter(),
-				new CacheControlHeadersWriter(), new HstsHeaderWriter(),
+		return new CompositeHeaderWriter(List.of(new XContentTypeOptionsHeaderWriter(),
+				new XXssProtectionHeaderWriter(), new CacheControlHeadersWriter(), new HstsHeaderWriter(),
 				new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)));
 	}
 
 	/**
-	 * Spring Security would otherwise time each of its filters on every request; the request's own
-	 * {@code http.server.requests} timing is enough, and far cheaper on the ingestion path.
+	 * Spring Security would otherwise time each of its filters on every request; the
+	 * request's own {@code http.server.requests} timing is enough, and far cheaper on the
+	 * ingestion path.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
@@ -93,7 +102,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The admin, or the vehicle named by the path's {@code vin}; the gateway too where it relays.
+	 * The admin, or the vehicle named by the path's {@code vin}; the gateway too where it
+	 * relays.
 	 */
 	private static AuthorizationManager<RequestAuthorizationContext> vehicleOwner(boolean gatewayAllowed) {
 		return (Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) -> {

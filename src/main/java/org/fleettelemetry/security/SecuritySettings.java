@@ -15,30 +15,30 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param admin the administrator's token
  * @param gateway the token of a back-end that relays reports of many vehicles
- * @param vehicleTokenCacheTtl how long an instance remembers which vehicle a token belongs to; 0 looks
- * every token up
- * @param vehicleTokenRotationPoll how often an instance asks the database which tokens were rotated
- * recently, and forgets them: a token rotated on another instance stops working here within about
- * this long
+ * @param vehicleTokenCacheTtl how long an instance remembers which vehicle a token
+ * belongs to; 0 looks every token up
+ * @param vehicleTokenRotationPoll how often an instance asks the database which tokens
+ * were rotated recently, and forgets them: a token rotated on another instance stops
+ * working here within about this long
  */
 @ConfigurationProperties("fleet")
 @Validated
 record SecuritySettings(@DefaultValue Admin admin, @DefaultValue Gateway gateway,
-		@NotNull @DefaultValue("10m") Duration vehicleTokenCacheTtl,
-		@NotNull @DurationMin(millis = 100) @DurationMax(seconds = 10) @DefaultValue("1s")
-		Duration vehicleTokenRotationPoll) {
+		@NotNull @DefaultValue("10m") Duration vehicleTokenCacheTtl, @NotNull @DurationMin(millis = 100) @DurationMax(
+				seconds = 10) @DefaultValue("1s") Duration vehicleTokenRotationPoll) {
 
 	/**
-	 * @param token the admin bearer token (env {@code FLEET_ADMIN_TOKEN}); when empty, one is generated
-	 * at the first start, logged once and kept in {@code generatedTokenFile}
+	 * @param token the admin bearer token (env {@code FLEET_ADMIN_TOKEN}); when empty,
+	 * one is generated at the first start, logged once and kept in
+	 * {@code generatedTokenFile}
 	 * @param generatedTokenFile where a generated admin token is kept for later runs
 	 */
 	record Admin(String token, @DefaultValue("./data/admin-token") String generatedTokenFile) {
 	}
 
 	/**
-	 * @param token the gateway bearer token (env {@code FLEET_GATEWAY_TOKEN}); when empty, only the
-	 * admin token may post gateway batches
+	 * @param token the gateway bearer token (env {@code FLEET_GATEWAY_TOKEN}); when
+	 * empty, only the admin token may post gateway batches
 	 */
 	record Gateway(String token) {
 	}

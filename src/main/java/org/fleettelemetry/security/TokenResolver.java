@@ -10,8 +10,9 @@ import org.fleettelemetry.vehicles.Vehicles;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds who a bearer token belongs to. Service tokens are compared in constant time; vehicle tokens
- * are looked up by their hash (through a cache that learns of rotations within about a second).
+ * Finds who a bearer token belongs to. Service tokens are compared in constant time;
+ * vehicle tokens are looked up by their hash (through a cache that learns of rotations
+ * within about a second).
  */
 @Component
 class TokenResolver {

@@ -8,9 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Asks the database every {@code fleet.vehicle-token-rotation-poll} which tokens were rotated recently,
- * on any instance, so that the {@link VehicleTokenCache} forgets them. Runs on a thread of its own: the
- * shared scheduler may be busy sending webhooks for seconds.
+ * Asks the database every {@code fleet.vehicle-token-rotation-poll} which tokens were
+ * rotated recently, on any instance, so that the {@link VehicleTokenCache} forgets them.
+ * Runs on a thread of its own: the shared scheduler may be busy sending webhooks for
+ * seconds.
  */
 @Component
 class TokenRotationPoller extends RepeatingTask {

@@ -17,16 +17,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Remembers which vehicle a token belongs to, so that a car posting report after report does not cost
- * a database look-up each time. Only tokens found are kept, by their hash, for
- * {@code fleet.vehicle-token-cache-ttl}; a zero time-to-live turns the cache off.
+ * Remembers which vehicle a token belongs to, so that a car posting report after report
+ * does not cost a database look-up each time. Only tokens found are kept, by their hash,
+ * for {@code fleet.vehicle-token-cache-ttl}; a zero time-to-live turns the cache off.
  * <p>
- * A token rotated on this instance is forgotten once the rotation commits. Rotations on other
- * instances are learnt by a poll ({@link TokenRotationPoller}) every
+ * A token rotated on this instance is forgotten once the rotation commits. Rotations on
+ * other instances are learnt by a poll ({@link TokenRotationPoller}) every
  * {@code fleet.vehicle-token-rotation-poll}, which asks for those of the last
- * {@link #ROTATION_WINDOW}. A poll that fails forgets everything, and while no poll has succeeded for
- * two intervals and two seconds (a poll that hangs rather than fails) the entries are not trusted: every
- * token is looked up.
+ * {@link #ROTATION_WINDOW}. A poll that fails forgets everything, and while no poll has
+ * succeeded for two intervals and two seconds (a poll that hangs rather than fails) the
+ * entries are not trusted: every token is looked up.
  */
 @Component
 class VehicleTokenCache {
@@ -35,12 +35,16 @@ class VehicleTokenCache {
 	static final int MAX_ENTRIES = 200_000;
 
 	/**
-	 * How far back each poll looks, much longer than a poll interval: every rotation is seen by many
-	 * polls, whatever the clock skew, a slow commit, or a look-up that stored an entry just after a poll.
+	 * How far back each poll looks, much longer than a poll interval: every rotation is
+	 * seen by many polls, whatever the clock skew, a slow commit, or a look-up that
+	 * stored an entry just after a poll.
 	 */
 	static final Duration ROTATION_WINDOW = Duration.ofMinutes(1);
 
-	/** After this long without a successful poll, rotations may have left the window: forget everything. */
+	/**
+	 * After this long without a successful poll, rotations may have left the window:
+	 * forget everything.
+	 */
 	static final Duration MAX_POLL_GAP = ROTATION_WINDOW.dividedBy(4);
 
 	private final long ttlNanos;
@@ -51,7 +55,9 @@ class VehicleTokenCache {
 
 	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-	/** Counts evictions: a look-up that an eviction overtook does not store what it read. */
+	/**
+	 * Counts evictions: a look-up that an eviction overtook does not store what it read.
+	 */
 	private final AtomicLong evictions = new AtomicLong();
 
 	private volatile long polledAt;
@@ -96,16 +102,18 @@ class VehicleTokenCache {
 			}
 		}
 		this.entries.put(tokenHash, entry);
-		// checked after the put: an eviction counts before it removes, so one of the two removes the entry
+		// checked after the put: an eviction counts before it removes, so one of the two
+		// removes the entry
 		if (this.evictions.get() != evictionsBefore) {
 			this.entries.remove(tokenHash, entry);
 		}
 	}
 
 	/**
-	 * Forgets the vehicles whose token {@code recentRotations} says was rotated within the
-	 * {@link #ROTATION_WINDOW}, and trusts the other entries until the next poll is due; forgets everything
-	 * after too long without a poll, or when the read fails (and rethrows).
+	 * Forgets the vehicles whose token {@code recentRotations} says was rotated within
+	 * the {@link #ROTATION_WINDOW}, and trusts the other entries until the next poll is
+	 * due; forgets everything after too long without a poll, or when the read fails (and
+	 * rethrows).
 	 */
 	void poll(Supplier<Set<String>> recentRotations) {
 		long startedAt = this.ticker.getAsLong();

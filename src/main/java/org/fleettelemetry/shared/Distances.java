@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Conversions at the edge of the service: distances are whole metres inside, kilometres and miles
- * (to the metre, 3 decimals) outside.
+ * Conversions at the edge of the service: distances are whole metres inside, kilometres
+ * and miles (to the metre, 3 decimals) outside.
  */
 public final class Distances {
 
@@ -27,7 +27,8 @@ public final class Distances {
 	}
 
 	/**
-	 * Kilometres (or kilowatt-hours) to whole thousandths (metres, watt-hours), rounded half up.
+	 * Kilometres (or kilowatt-hours) to whole thousandths (metres, watt-hours), rounded
+	 * half up.
 	 */
 	public static long thousandths(BigDecimal value) {
 		return value.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();

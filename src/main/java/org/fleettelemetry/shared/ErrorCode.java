@@ -1,34 +1,21 @@
 package org.fleettelemetry.shared;
 
 /**
- * The machine-readable codes of every error the service answers with (the {@code code} of a problem
- * detail) and of every rejected report.
+ * The machine-readable codes of every error the service answers with (the {@code code} of
+ * a problem detail) and of every rejected report.
  */
 public enum ErrorCode {
 
-	MALFORMED_REQUEST("Malformed request"),
-	INVALID_FIELD("Invalid field"),
-	BATCH_TOO_LARGE("Batch too large"),
-	PAYLOAD_TOO_LARGE("Payload too large"),
-	UNAUTHORIZED("Unauthorized"),
-	FORBIDDEN("Forbidden"),
-	NOT_FOUND("Not found"),
-	METHOD_NOT_ALLOWED("Method not allowed"),
-	UNSUPPORTED_MEDIA_TYPE("Unsupported media type"),
-	NOT_ACCEPTABLE("Not acceptable"),
-	VEHICLE_NOT_FOUND("Vehicle not found"),
-	VIN_ALREADY_REGISTERED("VIN already registered"),
-	RESET_OUT_OF_ORDER("Odometer reset out of order"),
-	REPORT_ID_CONFLICT("Report id conflict"),
-	UNKNOWN_VEHICLE("Unknown vehicle"),
-	ODOMETER_ROLLBACK("Odometer rollback"),
-	IMPLAUSIBLE_DISTANCE("Implausible distance"),
-	TIMESTAMP_IN_FUTURE("Timestamp in the future"),
-	WEBHOOK_NOT_FOUND("Webhook not found"),
-	DELIVERY_NOT_FOUND("Delivery not found"),
-	ALREADY_DELIVERED("Already delivered"),
-	SERVICE_UNAVAILABLE("Service unavailable"),
-	INTERNAL_ERROR("Internal error");
+	MALFORMED_REQUEST("Malformed request"), INVALID_FIELD("Invalid field"), BATCH_TOO_LARGE("Batch too large"),
+	PAYLOAD_TOO_LARGE("Payload too large"), UNAUTHORIZED("Unauthorized"), FORBIDDEN("Forbidden"),
+	NOT_FOUND("Not found"), METHOD_NOT_ALLOWED("Method not allowed"), UNSUPPORTED_MEDIA_TYPE("Unsupported media type"),
+	NOT_ACCEPTABLE("Not acceptable"), VEHICLE_NOT_FOUND("Vehicle not found"),
+	VIN_ALREADY_REGISTERED("VIN already registered"), RESET_OUT_OF_ORDER("Odometer reset out of order"),
+	REPORT_ID_CONFLICT("Report id conflict"), UNKNOWN_VEHICLE("Unknown vehicle"),
+	ODOMETER_ROLLBACK("Odometer rollback"), IMPLAUSIBLE_DISTANCE("Implausible distance"),
+	TIMESTAMP_IN_FUTURE("Timestamp in the future"), WEBHOOK_NOT_FOUND("Webhook not found"),
+	DELIVERY_NOT_FOUND("Delivery not found"), ALREADY_DELIVERED("Already delivered"),
+	SERVICE_UNAVAILABLE("Service unavailable"), INTERNAL_ERROR("Internal error");
 
 	private final String title;
 

@@ -21,7 +21,8 @@ public final class Fields {
 	}
 
 	/**
-	 * A non-negative quantity given in thousands of its unit (km, kWh), as whole thousandths (m, Wh).
+	 * A non-negative quantity given in thousands of its unit (km, kWh), as whole
+	 * thousandths (m, Wh).
 	 */
 	public static Long thousandths(String field, BigDecimal value, BigDecimal max) {
 		if (value == null) {

@@ -1,8 +1,8 @@
 package org.fleettelemetry.shared;
 
 /**
- * A failure the client can act on: it carries its {@link ErrorCode} and, where one field is to blame,
- * that field's name. The web layer turns it into a problem detail.
+ * A failure the client can act on: it carries its {@link ErrorCode} and, where one field
+ * is to blame, that field's name. The web layer turns it into a problem detail.
  */
 public class FleetException extends RuntimeException {
 

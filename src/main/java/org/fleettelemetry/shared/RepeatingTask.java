@@ -11,9 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Background work repeated on a daemon thread of its own while the application runs, with a fixed pause
- * between the end of a run and the start of the next: for work that must not wait behind the tasks of
- * the shared scheduler. A run that throws is logged and does not end the schedule.
+ * Background work repeated on a daemon thread of its own while the application runs, with
+ * a fixed pause between the end of a run and the start of the next: for work that must
+ * not wait behind the tasks of the shared scheduler. A run that throws is logged and does
+ * not end the schedule.
  */
 public abstract class RepeatingTask implements SmartLifecycle {
 

@@ -1,8 +1,8 @@
 package org.fleettelemetry.vehicles;
 
 /**
- * A vehicle's token was replaced: the old one must stop working. Published inside the rotating
- * transaction: act on it after commit.
+ * A vehicle's token was replaced: the old one must stop working. Published inside the
+ * rotating transaction: act on it after commit.
  *
  * @param vin the vehicle
  */

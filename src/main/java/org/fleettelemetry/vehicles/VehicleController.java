@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Registration and upkeep of vehicles. Who may call what is decided by the security configuration.
+ * Registration and upkeep of vehicles. Who may call what is decided by the security
+ * configuration.
  */
 @RestController
 @RequestMapping("/api/v1/vehicles")

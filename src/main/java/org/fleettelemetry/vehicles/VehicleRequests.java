@@ -15,7 +15,8 @@ final class VehicleRequests {
 	 * @param vin the vehicle identification number
 	 * @param model the model name, such as LEAF
 	 * @param country ISO 3166-1 alpha-2 code of the country it drives in
-	 * @param odometerKm the reading at enrolment, never credited; {@code null} to take the first report's
+	 * @param odometerKm the reading at enrolment, never credited; {@code null} to take
+	 * the first report's
 	 */
 	record Register(String vin, String model, String country, BigDecimal odometerKm) {
 	}

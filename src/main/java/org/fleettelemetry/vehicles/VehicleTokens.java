@@ -8,16 +8,17 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Vehicle tokens: 32 random bytes, shown once; only their SHA-256 is stored. A fast hash is enough
- * for secrets of that entropy, and lets a token be found by its hash.
+ * Vehicle tokens: 32 random bytes, shown once; only their SHA-256 is stored. A fast hash
+ * is enough for secrets of that entropy, and lets a token be found by its hash.
  */
 public final class VehicleTokens {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/**
-	 * One digest per thread: every authenticated request hashes its token, and looking the algorithm up
-	 * among the security providers each time cost more than the hash itself.
+	 * One digest per thread: every authenticated request hashes its token, and looking
+	 * the algorithm up among the security providers each time cost more than the hash
+	 * itself.
 	 */
 	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(VehicleTokens::sha256);
 

@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param vin its VIN
  * @param model its model
  * @param country the country it drives in
- * @param odometerKm the highest accepted reading of its current odometer (its baseline before any)
+ * @param odometerKm the highest accepted reading of its current odometer (its baseline
+ * before any)
  * @param distanceKm credited distance over all its odometers
  * @param trips accepted trip reports
  * @param energyConsumedKwh energy used on those trips

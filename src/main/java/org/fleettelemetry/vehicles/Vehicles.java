@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The vehicle registry: registration, tokens, odometer replacements and each vehicle's figures.
+ * The vehicle registry: registration, tokens, odometer replacements and each vehicle's
+ * figures.
  */
 @Service
 @Transactional
@@ -87,7 +88,8 @@ public class Vehicles {
 		if (updated == 0) {
 			throw FleetException.vehicleNotFound(vin);
 		}
-		// for the other instances' polls; clock_timestamp(), the latest time this transaction can tell
+		// for the other instances' polls; clock_timestamp(), the latest time this
+		// transaction can tell
 		this.jdbc.sql("""
 				insert into token_rotations (vin, rotated_at) values (?, clock_timestamp())
 				on conflict (vin) do update set rotated_at = excluded.rotated_at""").param(vin).update();
@@ -96,11 +98,13 @@ public class Vehicles {
 	}
 
 	/**
-	 * Records that the vehicle's odometer was replaced: reports recorded from {@code effectiveAt} on are
-	 * credited against the new baseline. Resets come in time order.
+	 * Records that the vehicle's odometer was replaced: reports recorded from
+	 * {@code effectiveAt} on are credited against the new baseline. Resets come in time
+	 * order.
 	 */
 	VehicleRequests.OdometerResetDone resetOdometer(String vin, VehicleRequests.OdometerReset reset) {
-		long baseline = Fields.required("odometerKm", Fields.thousandths("odometerKm", reset.odometerKm(), Fields.MAX_KM));
+		long baseline = Fields.required("odometerKm",
+				Fields.thousandths("odometerKm", reset.odometerKm(), Fields.MAX_KM));
 		Instant effectiveAt = Fields.required("effectiveAt", reset.effectiveAt());
 		String reason = (reset.reason() != null) ? Fields.text("reason", reset.reason(), 200) : null;
 		long id = this.jdbc.sql("select id from vehicles where vin = ? for update")
@@ -134,7 +138,11 @@ public class Vehicles {
 				select v.*, o.baseline_m, o.high_m from vehicles v
 				cross join lateral (select baseline_m, high_m from odometers where vehicle_id = v.id
 				                    order by seq desc limit 1) o
-				where v.vin = ?""").param(vin).query((RowMapper<VehicleView>) this::view).optional().orElseThrow(() -> FleetException.vehicleNotFound(vin));
+				where v.vin = ?""")
+			.param(vin)
+			.query((RowMapper<VehicleView>) this::view)
+			.optional()
+			.orElseThrow(() -> FleetException.vehicleNotFound(vin));
 	}
 
 	private VehicleView view(ResultSet rs, int row) throws SQLException {
@@ -142,9 +150,8 @@ public class Vehicles {
 		long consumed = rs.getLong("energy_consumed_wh");
 		long regenerated = rs.getLong("energy_regenerated_wh");
 		long tripDistance = rs.getLong("trip_distance_m");
-		BigDecimal kmPerKwh = (consumed > regenerated)
-				? BigDecimal.valueOf(tripDistance).divide(BigDecimal.valueOf(consumed - regenerated), 3, RoundingMode.HALF_UP)
-				: null;
+		BigDecimal kmPerKwh = (consumed > regenerated) ? BigDecimal.valueOf(tripDistance)
+			.divide(BigDecimal.valueOf(consumed - regenerated), 3, RoundingMode.HALF_UP) : null;
 		Long odometer = (Long) rs.getObject("high_m");
 		if (odometer == null) {
 			odometer = (Long) rs.getObject("baseline_m");
@@ -157,7 +164,8 @@ public class Vehicles {
 	}
 
 	/**
-	 * The VIN of the vehicle whose token has this hash ({@link VehicleTokens#hash}), if any.
+	 * The VIN of the vehicle whose token has this hash ({@link VehicleTokens#hash}), if
+	 * any.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<String> vinOfTokenHash(String tokenHash) {
@@ -168,8 +176,8 @@ public class Vehicles {
 	}
 
 	/**
-	 * The VINs of the vehicles whose token was rotated within {@code window} before now, by the
-	 * database's clock (the same for every instance).
+	 * The VINs of the vehicles whose token was rotated within {@code window} before now,
+	 * by the database's clock (the same for every instance).
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Set<String> tokensRotatedWithin(Duration window) {
@@ -184,7 +192,10 @@ public class Vehicles {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public boolean exists(String vin) {
-		return this.jdbc.sql("select exists (select 1 from vehicles where vin = ?)").param(vin).query(Boolean.class).single();
+		return this.jdbc.sql("select exists (select 1 from vehicles where vin = ?)")
+			.param(vin)
+			.query(Boolean.class)
+			.single();
 	}
 
 }

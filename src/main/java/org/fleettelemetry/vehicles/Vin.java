@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 import org.fleettelemetry.shared.FleetException;
 
 /**
- * Vehicle identification numbers: 17 characters, digits and capital letters except I, O and Q.
+ * Vehicle identification numbers: 17 characters, digits and capital letters except I, O
+ * and Q.
  */
 public final class Vin {
 

@@ -18,12 +18,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * The fast paths of the busiest authenticated endpoints ({@link FastPath} beans; the public reads have
- * {@link PublicReadFilter}), in one filter, the last one (after authentication and authorization), so
- * that each fast path costs the other requests no filter of its own. A fast path answers the ordinary
- * requests of its endpoint itself, skipping Spring MVC's handler look-up, argument resolution and
- * message conversion, which cost more CPU than the work behind them; its failures go to the same
- * exception handlers as Spring MVC's, so the answers are the same. Every other request goes on to
+ * The fast paths of the busiest authenticated endpoints ({@link FastPath} beans; the
+ * public reads have {@link PublicReadFilter}), in one filter, the last one (after
+ * authentication and authorization), so that each fast path costs the other requests no
+ * filter of its own. A fast path answers the ordinary requests of its endpoint itself,
+ * skipping Spring MVC's handler look-up, argument resolution and message conversion,
+ * which cost more CPU than the work behind them; its failures go to the same exception
+ * handlers as Spring MVC's, so the answers are the same. Every other request goes on to
  * Spring MVC. {@code fleet.web.fast-path=false} turns every fast path off.
  */
 @Component
@@ -70,7 +71,10 @@ public class FastPathFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	/** No {@code Accept}, anything, or JSON exactly: other wishes are Spring MVC's to negotiate. */
+	/**
+	 * No {@code Accept}, anything, or JSON exactly: other wishes are Spring MVC's to
+	 * negotiate.
+	 */
 	static boolean acceptsJson(String accept) {
 		return accept == null || accept.equals("*/*") || accept.equalsIgnoreCase(MediaType.APPLICATION_JSON_VALUE);
 	}

@@ -7,7 +7,8 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Names the field a JSON binding failure is about, as a client would write it ({@code [3].odometerKm}).
+ * Names the field a JSON binding failure is about, as a client would write it
+ * ({@code [3].odometerKm}).
  */
 final class JsonPaths {
 

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps request bodies: 1 MiB for batches, 64 KiB for everything else. A declared length over the cap is
- * refused at once; a chunked body is cut off when it passes the cap.
+ * Caps request bodies: 1 MiB for batches, 64 KiB for everything else. A declared length
+ * over the cap is refused at once; a chunked body is cut off when it passes the cap.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

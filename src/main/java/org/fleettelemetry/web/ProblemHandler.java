@@ -25,8 +25,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns every failure into an RFC 9457 problem detail with a {@code code}: never a stack trace,
- * never HTML.
+ * Turns every failure into an RFC 9457 problem detail with a {@code code}: never a stack
+ * trace, never HTML.
  */
 @RestControllerAdvice
 class ProblemHandler {
@@ -40,8 +40,8 @@ class ProblemHandler {
 	}
 
 	/**
-	 * The database is unreachable or overloaded for a moment: the client may retry, and retries are
-	 * safe.
+	 * The database is unreachable or overloaded for a moment: the client may retry, and
+	 * retries are safe.
 	 */
 	@ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class })
 	ResponseEntity<ProblemDetail> database(DataAccessException ex) {
@@ -70,8 +70,8 @@ class ProblemHandler {
 			}
 		}
 		boolean json = ex.getCause() instanceof JacksonException;
-		return Problems.of(ErrorCode.MALFORMED_REQUEST,
-				json ? "The body is not valid JSON of the expected shape" : "The request body is missing or unreadable");
+		return Problems.of(ErrorCode.MALFORMED_REQUEST, json ? "The body is not valid JSON of the expected shape"
+				: "The request body is missing or unreadable");
 	}
 
 	@ExceptionHandler
@@ -81,7 +81,8 @@ class ProblemHandler {
 
 	@ExceptionHandler
 	ProblemDetail parameterType(MethodArgumentTypeMismatchException ex) {
-		return Problems.invalidField(ex.getName(), ex.getName() + ": cannot be read as " + ex.getRequiredType().getSimpleName());
+		return Problems.invalidField(ex.getName(),
+				ex.getName() + ": cannot be read as " + ex.getRequiredType().getSimpleName());
 	}
 
 	@ExceptionHandler

@@ -11,8 +11,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a problem detail straight to a servlet response, for the filters that answer before Spring
- * MVC is reached (authentication, body size).
+ * Writes a problem detail straight to a servlet response, for the filters that answer
+ * before Spring MVC is reached (authentication, body size).
  */
 @Component
 public class ProblemWriter {
@@ -28,7 +28,8 @@ public class ProblemWriter {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		Problems.headers(code).forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
-		// written, not closed: the response completes when the filter chain has unwound, so that the
+		// written, not closed: the response completes when the filter chain has unwound,
+		// so that the
 		// filters around this one (timings) finish before the client has its answer
 		response.getOutputStream().write(this.json.writeValueAsBytes(problem));
 	}

@@ -10,8 +10,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds the RFC 9457 problem details of the service: every one has a {@code code}, and the HTTP
- * status of each code is decided here, in one place.
+ * Builds the RFC 9457 problem details of the service: every one has a {@code code}, and
+ * the HTTP status of each code is decided here, in one place.
  */
 public final class Problems {
 
@@ -51,8 +51,8 @@ public final class Problems {
 	}
 
 	/**
-	 * The headers an answer with this code carries: how to authenticate with a 401, when to retry
-	 * with a 503 (a retry is always safe).
+	 * The headers an answer with this code carries: how to authenticate with a 401, when
+	 * to retry with a 503 (a retry is always safe).
 	 */
 	public static HttpHeaders headers(ErrorCode code) {
 		HttpHeaders headers = new HttpHeaders();

@@ -28,20 +28,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Answers the {@link PublicRead}s first of all filters. A dashboard's poll of the summary costs little
- * more than its shared read, yet the filters before the handler cost several times that: the request's
- * observation (its {@code http.server.requests} timing) and Spring Security's chain, which for a public
- * read only adds its headers. This filter does what they would do, more cheaply: it writes the same
- * security headers (the {@code securityHeaders} bean, which the chain writes too), records the same
- * {@code http.server.requests} timer with the same tags, and hands failures to the same exception
- * handlers as Spring MVC, so the answers are the same; only the active-requests gauge
- * ({@code http.server.requests.active}) leaves these reads out.
+ * Answers the {@link PublicRead}s first of all filters. A dashboard's poll of the summary
+ * costs little more than its shared read, yet the filters before the handler cost several
+ * times that: the request's observation (its {@code http.server.requests} timing) and
+ * Spring Security's chain, which for a public read only adds its headers. This filter
+ * does what they would do, more cheaply: it writes the same security headers (the
+ * {@code securityHeaders} bean, which the chain writes too), records the same
+ * {@code http.server.requests} timer with the same tags, and hands failures to the same
+ * exception handlers as Spring MVC, so the answers are the same; only the active-requests
+ * gauge ({@code http.server.requests.active}) leaves these reads out.
  * <p>
- * It takes only the plainest requests: {@code GET} of exactly the path (nothing that Spring Security's
- * firewall would refuse), without credentials, that accept JSON. Every other request goes on through
- * the usual filters to Spring MVC; one with an {@code Authorization} header among them, since the
- * chain checks any token it is given (a bad one is a 401, on public endpoints too).
- * {@code fleet.web.fast-path=false} turns this off with the other fast paths.
+ * It takes only the plainest requests: {@code GET} of exactly the path (nothing that
+ * Spring Security's firewall would refuse), without credentials, that accept JSON. Every
+ * other request goes on through the usual filters to Spring MVC; one with an
+ * {@code Authorization} header among them, since the chain checks any token it is given
+ * (a bad one is a 401, on public endpoints too). {@code fleet.web.fast-path=false} turns
+ * this off with the other fast paths.
  */
 @Component
 @ConditionalOnBooleanProperty(name = FastPathFilter.ENABLED, matchIfMissing = true)
@@ -96,7 +98,10 @@ public class PublicReadFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** The read this request asks for, or {@code null} when it is not one of the plain requests taken here. */
+	/**
+	 * The read this request asks for, or {@code null} when it is not one of the plain
+	 * requests taken here.
+	 */
 	private PublicRead find(HttpServletRequest request) {
 		if (!HttpMethod.GET.matches(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
 				|| !FastPathFilter.acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
@@ -109,14 +114,15 @@ public class PublicReadFilter extends OncePerRequestFilter {
 
 	/** The timer Spring's request observation would record into, with the same tags. */
 	private Timer timer(Outcomes outcomes) {
-		return this.timers.computeIfAbsent(outcomes, (key) -> Timer.builder(TIMER)
-			.tag("method", "GET")
-			.tag("uri", key.path())
-			.tag("status", Integer.toString(key.status()))
-			.tag("outcome", Outcome.forStatus(key.status()).name())
-			.tag("exception", key.exception())
-			.tag("error", key.exception())
-			.register(this.meters));
+		return this.timers.computeIfAbsent(outcomes,
+				(key) -> Timer.builder(TIMER)
+					.tag("method", "GET")
+					.tag("uri", key.path())
+					.tag("status", Integer.toString(key.status()))
+					.tag("outcome", Outcome.forStatus(key.status()).name())
+					.tag("exception", key.exception())
+					.tag("error", key.exception())
+					.register(this.meters));
 	}
 
 	private record Outcomes(String path, int status, String exception) {

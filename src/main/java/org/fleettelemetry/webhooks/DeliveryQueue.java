@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The pending deliveries, claimed by the dispatchers of every instance without ever handing the same
- * attempt to two of them.
+ * The pending deliveries, claimed by the dispatchers of every instance without ever
+ * handing the same attempt to two of them.
  */
 @Repository
 class DeliveryQueue {
@@ -23,21 +23,22 @@ class DeliveryQueue {
 	}
 
 	/**
-	 * Claims up to {@code limit} due deliveries: counts their attempt and pushes their next attempt a
-	 * lease ahead, in one statement. Rows another instance is claiming are skipped, and a claimed row is
-	 * no longer due, so no other instance sends this attempt; should its sender die, the lease runs out
-	 * and the delivery is retried.
+	 * Claims up to {@code limit} due deliveries: counts their attempt and pushes their
+	 * next attempt a lease ahead, in one statement. Rows another instance is claiming are
+	 * skipped, and a claimed row is no longer due, so no other instance sends this
+	 * attempt; should its sender die, the lease runs out and the delivery is retried.
 	 */
 	List<Claimed> claim(int limit, Duration lease) {
-		return this.jdbc.sql("""
-				update webhook_deliveries d
-				set attempts = d.attempts + 1, last_attempt_at = now(), next_attempt_at = now() + ? * interval '1 millisecond'
-				from (select webhook_id, event_id from webhook_deliveries
-				      where status = 'PENDING' and next_attempt_at <= now()
-				      order by next_attempt_at limit ? for update skip locked) due, webhooks w, webhook_events e
-				where d.webhook_id = due.webhook_id and d.event_id = due.event_id
-				  and w.id = d.webhook_id and e.id = d.event_id
-				returning d.webhook_id, d.event_id, d.attempts, w.url, w.secret, e.payload""")
+		return this.jdbc
+			.sql("""
+					update webhook_deliveries d
+					set attempts = d.attempts + 1, last_attempt_at = now(), next_attempt_at = now() + ? * interval '1 millisecond'
+					from (select webhook_id, event_id from webhook_deliveries
+					      where status = 'PENDING' and next_attempt_at <= now()
+					      order by next_attempt_at limit ? for update skip locked) due, webhooks w, webhook_events e
+					where d.webhook_id = due.webhook_id and d.event_id = due.event_id
+					  and w.id = d.webhook_id and e.id = d.event_id
+					returning d.webhook_id, d.event_id, d.attempts, w.url, w.secret, e.payload""")
 			.params(lease.toMillis(), limit)
 			.query((rs, i) -> new Claimed(rs.getObject("webhook_id", UUID.class), rs.getString("event_id"),
 					rs.getInt("attempts"), rs.getString("url"), rs.getString("secret"), rs.getString("payload")))
@@ -56,9 +57,9 @@ class DeliveryQueue {
 	}
 
 	/**
-	 * Records a failed attempt: the delivery is due again {@code retryAfter} from now, by the database's
-	 * clock like every due time (instances' clocks may differ), or, without one, failed for good. Ignored
-	 * when the delivery was redelivered meanwhile.
+	 * Records a failed attempt: the delivery is due again {@code retryAfter} from now, by
+	 * the database's clock like every due time (instances' clocks may differ), or,
+	 * without one, failed for good. Ignored when the delivery was redelivered meanwhile.
 	 */
 	void failed(Claimed delivery, Integer status, String error, Duration retryAfter) {
 		this.jdbc.sql("""
@@ -66,14 +67,16 @@ class DeliveryQueue {
 				    next_attempt_at = coalesce(now() + ?::bigint * interval '1 millisecond', next_attempt_at),
 				    last_status = ?, last_error = ?
 				where webhook_id = ? and event_id = ? and status = 'PENDING' and attempts = ?""")
-			.params((retryAfter != null) ? "PENDING" : "FAILED", (retryAfter != null) ? retryAfter.toMillis() : null, status,
-					(error != null && error.length() > MAX_ERROR) ? error.substring(0, MAX_ERROR) : error,
+			.params((retryAfter != null) ? "PENDING" : "FAILED", (retryAfter != null) ? retryAfter.toMillis() : null,
+					status, (error != null && error.length() > MAX_ERROR) ? error.substring(0, MAX_ERROR) : error,
 					delivery.webhookId(), delivery.eventId(), delivery.attempts())
 			.update();
 	}
 
 	long pending() {
-		return this.jdbc.sql("select count(*) from webhook_deliveries where status = 'PENDING'").query(Long.class).single();
+		return this.jdbc.sql("select count(*) from webhook_deliveries where status = 'PENDING'")
+			.query(Long.class)
+			.single();
 	}
 
 	/**

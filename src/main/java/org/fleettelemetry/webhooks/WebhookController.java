@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Webhook endpoints and their deliveries, for the admin (the security configuration requires its token).
+ * Webhook endpoints and their deliveries, for the admin (the security configuration
+ * requires its token).
  */
 @RestController
 @RequestMapping("/api/v1/webhooks")

@@ -20,14 +20,15 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due deliveries, off the request path, on every instance: claims a batch, sends it in parallel,
- * records each outcome, and goes on while batches come full, unless the application is closing: then
- * the round ends with the batch it has claimed, so that its outcomes are recorded while the database
- * is still there (within {@code spring.task.scheduling.shutdown.await-termination-period}), rather
- * than sent again once their lease ends. A failed attempt is retried with exponential backoff until
- * the last one, after which the delivery is kept as failed. Every round also counts the pending
- * deliveries for the {@code webhook.deliveries.pending} gauge, so that a scrape never waits for the
- * database; while it cannot be read, the gauge keeps its last value.
+ * Sends due deliveries, off the request path, on every instance: claims a batch, sends it
+ * in parallel, records each outcome, and goes on while batches come full, unless the
+ * application is closing: then the round ends with the batch it has claimed, so that its
+ * outcomes are recorded while the database is still there (within
+ * {@code spring.task.scheduling.shutdown.await-termination-period}), rather than sent
+ * again once their lease ends. A failed attempt is retried with exponential backoff until
+ * the last one, after which the delivery is kept as failed. Every round also counts the
+ * pending deliveries for the {@code webhook.deliveries.pending} gauge, so that a scrape
+ * never waits for the database; while it cannot be read, the gauge keeps its last value.
  */
 @Component
 class WebhookDispatcher {
@@ -113,13 +114,14 @@ class WebhookDispatcher {
 		boolean last = delivery.attempts() >= this.settings.retry().maxAttempts();
 		String error = (attempt.error() != null) ? attempt.error() : "HTTP " + attempt.status();
 		this.queue.failed(delivery, attempt.status(), error, last ? null : backoff(delivery.attempts()));
-		log.info("Webhook delivery of {} to {}, attempt {}: {}{}", delivery.eventId(), delivery.url(), delivery.attempts(),
-				error, last ? "; giving up" : "");
+		log.info("Webhook delivery of {} to {}, attempt {}: {}{}", delivery.eventId(), delivery.url(),
+				delivery.attempts(), error, last ? "; giving up" : "");
 		count(last ? "exhausted" : "failure");
 	}
 
 	/**
-	 * The wait after the {@code attempts}-th failed attempt: the initial interval, doubled each time.
+	 * The wait after the {@code attempts}-th failed attempt: the initial interval,
+	 * doubled each time.
 	 */
 	Duration backoff(int attempts) {
 		return this.settings.retry().initialInterval().multipliedBy(1L << Math.min(attempts - 1, 30));
@@ -131,7 +133,8 @@ class WebhookDispatcher {
 
 	private Counter counter(String outcome) {
 		return Counter.builder("webhook.deliveries")
-			.description("Webhook delivery attempts, by outcome: success, failure (to be retried), exhausted (the last)")
+			.description(
+					"Webhook delivery attempts, by outcome: success, failure (to be retried), exhausted (the last)")
 			.tag("outcome", outcome)
 			.register(this.meters);
 	}

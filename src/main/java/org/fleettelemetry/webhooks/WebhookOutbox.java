@@ -14,10 +14,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The transactional outbox: writes a fired milestone's webhook event, and one pending delivery per
- * registered endpoint, in the transaction that fired it. Nothing is sent here: the dispatcher sends
- * after commit, so a rollback sends nothing and a crash after commit only delays a delivery. Writing
- * the same event twice changes nothing.
+ * The transactional outbox: writes a fired milestone's webhook event, and one pending
+ * delivery per registered endpoint, in the transaction that fired it. Nothing is sent
+ * here: the dispatcher sends after commit, so a rollback sends nothing and a crash after
+ * commit only delays a delivery. Writing the same event twice changes nothing.
  */
 @Component
 class WebhookOutbox {
@@ -34,7 +34,8 @@ class WebhookOutbox {
 	}
 
 	/**
-	 * The {@code webhook-id} of a milestone's event: the same on every attempt, to every endpoint.
+	 * The {@code webhook-id} of a milestone's event: the same on every attempt, to every
+	 * endpoint.
 	 */
 	static String eventId(MilestoneReached milestone) {
 		return "msg_" + milestone.id();

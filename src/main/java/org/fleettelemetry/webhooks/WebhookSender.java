@@ -13,8 +13,9 @@ import org.fleettelemetry.shared.FleetException;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one attempt of a delivery, signed by the Standard Webhooks specification, with a connect and an
- * answer timeout. Redirects are not followed: an endpoint is the URL registered.
+ * Sends one attempt of a delivery, signed by the Standard Webhooks specification, with a
+ * connect and an answer timeout. Redirects are not followed: an endpoint is the URL
+ * registered.
  */
 @Component
 class WebhookSender {

@@ -14,8 +14,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of webhook endpoints and of their delivery.
  *
- * @param allowPrivateUrls whether endpoints may use plain http and hosts that resolve to private,
- * loopback, link-local or unspecified addresses: for tests and closed networks only
+ * @param allowPrivateUrls whether endpoints may use plain http and hosts that resolve to
+ * private, loopback, link-local or unspecified addresses: for tests and closed networks
+ * only
  * @param retry how failed deliveries are retried
  * @param dispatch how the dispatcher sends deliveries
  */
@@ -38,8 +39,8 @@ record WebhookSettings(@DefaultValue("false") boolean allowPrivateUrls, @Valid @
 	/**
 	 * The dispatcher, which sends due deliveries off the request path.
 	 *
-	 * @param enabled whether this instance sends deliveries at all (each instance may; they never send the
-	 * same attempt twice)
+	 * @param enabled whether this instance sends deliveries at all (each instance may;
+	 * they never send the same attempt twice)
 	 * @param interval the pause between two rounds of the dispatcher
 	 * @param batchSize deliveries claimed and sent (in parallel) at a time
 	 * @param connectTimeout how long to wait for a connection to an endpoint
@@ -50,8 +51,9 @@ record WebhookSettings(@DefaultValue("false") boolean allowPrivateUrls, @Valid @
 			@NotNull @DefaultValue("10s") Duration timeout) {
 
 		/**
-		 * How long a claimed attempt is reserved for its sender: another instance may retry it only after
-		 * that, so an attempt is never sent twice unless its sender died.
+		 * How long a claimed attempt is reserved for its sender: another instance may
+		 * retry it only after that, so an attempt is never sent twice unless its sender
+		 * died.
 		 */
 		Duration lease() {
 			return this.connectTimeout.plus(this.timeout).plusSeconds(5);

@@ -9,9 +9,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Secrets and signatures of the Standard Webhooks specification (standardwebhooks.com): a secret is
- * {@code whsec_} and the base64 of random bytes; a signature is {@code v1,} and the base64 of the
- * HMAC-SHA256, keyed with those bytes, of {@code <webhook-id>.<webhook-timestamp>.<body>}.
+ * Secrets and signatures of the Standard Webhooks specification (standardwebhooks.com): a
+ * secret is {@code whsec_} and the base64 of random bytes; a signature is {@code v1,} and
+ * the base64 of the HMAC-SHA256, keyed with those bytes, of
+ * {@code <webhook-id>.<webhook-timestamp>.<body>}.
  */
 final class WebhookSignature {
 

@@ -14,10 +14,10 @@ import org.fleettelemetry.shared.FleetException;
 import org.springframework.stereotype.Component;
 
 /**
- * Which endpoint URLs the service will call: https, on hosts that resolve only to public addresses, so
- * that a webhook cannot be aimed at the service's own network. {@code fleet.webhooks.allow-private-urls}
- * lifts both rules. Checked at registration and again before every attempt (a name may resolve
- * elsewhere later).
+ * Which endpoint URLs the service will call: https, on hosts that resolve only to public
+ * addresses, so that a webhook cannot be aimed at the service's own network.
+ * {@code fleet.webhooks.allow-private-urls} lifts both rules. Checked at registration and
+ * again before every attempt (a name may resolve elsewhere later).
  */
 @Component
 class WebhookUrls {
@@ -48,7 +48,8 @@ class WebhookUrls {
 		if (!this.allowPrivate) {
 			for (InetAddress address : resolve(uri.getHost())) {
 				if (!isPublic(address)) {
-					throw FleetException.invalidField("url", "must not resolve to a private, loopback or link-local address");
+					throw FleetException.invalidField("url",
+							"must not resolve to a private, loopback or link-local address");
 				}
 			}
 		}
@@ -74,8 +75,9 @@ class WebhookUrls {
 	}
 
 	/**
-	 * Whether an address is reachable on the public internet: not loopback, private (RFC 1918, shared
-	 * RFC 6598, unique-local), link-local, unspecified, multicast or reserved.
+	 * Whether an address is reachable on the public internet: not loopback, private (RFC
+	 * 1918, shared RFC 6598, unique-local), link-local, unspecified, multicast or
+	 * reserved.
 	 */
 	static boolean isPublic(InetAddress address) {
 		if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()

@@ -69,13 +69,14 @@ class Webhooks {
 	}
 
 	/**
-	 * Makes a pending or failed delivery due now, with a fresh round of attempts. One that was
-	 * delivered is never sent again.
+	 * Makes a pending or failed delivery due now, with a fresh round of attempts. One
+	 * that was delivered is never sent again.
 	 */
 	@Transactional
 	void redeliver(String id, String eventId) {
 		UUID webhook = existing(id);
-		String status = this.jdbc.sql("select status from webhook_deliveries where webhook_id = ? and event_id = ? for update")
+		String status = this.jdbc
+			.sql("select status from webhook_deliveries where webhook_id = ? and event_id = ? for update")
 			.params(webhook, eventId)
 			.query(String.class)
 			.optional()
@@ -86,14 +87,15 @@ class Webhooks {
 		}
 		this.jdbc.sql("""
 				update webhook_deliveries set status = 'PENDING', attempts = 0, next_attempt_at = now()
-				where webhook_id = ? and event_id = ?""")
-			.params(webhook, eventId)
-			.update();
+				where webhook_id = ? and event_id = ?""").params(webhook, eventId).update();
 	}
 
 	private UUID existing(String id) {
 		UUID webhook = uuid(id);
-		if (this.jdbc.sql("select count(*) from webhooks where id = ?").param(webhook).query(Long.class).single() == 0) {
+		if (this.jdbc.sql("select count(*) from webhooks where id = ?")
+			.param(webhook)
+			.query(Long.class)
+			.single() == 0) {
 			throw notFound(id);
 		}
 		return webhook;

@@ -60,8 +60,9 @@ class FleetSummaryIntegrationTests extends IntegrationTests {
 	}
 
 	/**
-	 * Counted per last report day, and on the day 30 days ago by instant; the margins of 10 minutes put
-	 * those two vehicles on that day itself, unless the test runs within 10 minutes of midnight (UTC).
+	 * Counted per last report day, and on the day 30 days ago by instant; the margins of
+	 * 10 minutes put those two vehicles on that day itself, unless the test runs within
+	 * 10 minutes of midnight (UTC).
 	 */
 	@Test
 	void countsTheVehiclesWhoseLastAcceptedReportWasRecordedInTheLast30Days() {
@@ -75,7 +76,8 @@ class FleetSummaryIntegrationTests extends IntegrationTests {
 		String late = register("SJNFAAZE0U6000015");
 		post("SJNFAAZE0U6000015", late, Map.of(now.minus(2, ChronoUnit.DAYS), 100.0));
 		post("SJNFAAZE0U6000015", late, Map.of(now.minus(40, ChronoUnit.DAYS), 50.0));
-		// from 35 days ago to yesterday, in one transaction that also reports on another day
+		// from 35 days ago to yesterday, in one transaction that also reports on another
+		// day
 		String moved = register("SJNFAAZE0U6000016");
 		post("SJNFAAZE0U6000016", moved, Map.of(now.minus(35, ChronoUnit.DAYS), 10.0));
 		post("SJNFAAZE0U6000016", moved,
@@ -88,7 +90,8 @@ class FleetSummaryIntegrationTests extends IntegrationTests {
 
 		assertThat(this.api.get(SUMMARY, null).body().get("reportingVehicles30d").asLong()).isEqualTo(4 + 1);
 		assertThat(this.jdbc.sql("select sum(vehicles) from fleet_last_report_days").query(Long.class).single())
-			.as("every vehicle that has reported counts on its last report day").isEqualTo(7);
+			.as("every vehicle that has reported counts on its last report day")
+			.isEqualTo(7);
 	}
 
 	private void report(String vin, Map<Instant, Double> readings) {
@@ -99,7 +102,10 @@ class FleetSummaryIntegrationTests extends IntegrationTests {
 		return this.api.register(vin, "ES", 0.0);
 	}
 
-	/** The readings in one request: a single report, or a vehicle's batch when there are more. */
+	/**
+	 * The readings in one request: a single report, or a vehicle's batch when there are
+	 * more.
+	 */
 	private void post(String vin, String token, Map<Instant, Double> readings) {
 		List<Map<String, Object>> reports = new ArrayList<>();
 		new TreeMap<>(readings).forEach((at, km) -> reports.add(Api.odometer(vin + "-" + at, at.toString(), km)));

@@ -110,7 +110,8 @@ class SharedReadTests {
 	void anInterruptedWaiterGets503AndTheOthersOfItsRoundAreStillAnswered() throws Exception {
 		SharedRead<Integer> shared = new SharedRead<>(this.reads, LONG);
 		Call first = reading(shared);
-		// the first caller of a round starts it: interrupting it leaves the start to another one
+		// the first caller of a round starts it: interrupting it leaves the start to
+		// another one
 		Call starter = new Call(shared).awaitParked();
 		List<Call> others = calls(shared, 3);
 		starter.thread.interrupt();
@@ -169,10 +170,10 @@ class SharedReadTests {
 	}
 
 	/**
-	 * Calls from {@value #THREADS} threads, {@value #CALLS} times each, and returns what went wrong:
-	 * answers from reads that started before their calls, and failures unless {@code interrupting},
-	 * which interrupts the callers at random meanwhile (then timeouts, interrupts and failed reads are
-	 * to be expected).
+	 * Calls from {@value #THREADS} threads, {@value #CALLS} times each, and returns what
+	 * went wrong: answers from reads that started before their calls, and failures unless
+	 * {@code interrupting}, which interrupts the callers at random meanwhile (then
+	 * timeouts, interrupts and failed reads are to be expected).
 	 */
 	List<String> hammer(SharedRead<Integer> shared, boolean interrupting) throws InterruptedException {
 		ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
@@ -228,7 +229,10 @@ class SharedReadTests {
 		return call;
 	}
 
-	/** Starts calls, one after the other, each waiting for its answer before the next starts. */
+	/**
+	 * Starts calls, one after the other, each waiting for its answer before the next
+	 * starts.
+	 */
 	static List<Call> calls(SharedRead<Integer> shared, int count) throws InterruptedException {
 		List<Call> calls = new ArrayList<>();
 		for (int i = 0; i < count; i++) {

@@ -29,8 +29,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 32 threads post 10,000 reports of 100 vehicles, shuffled, with 1,000 replays mixed in: every metre
- * is counted exactly once, in the fleet total, per vehicle, per day and per country.
+ * 32 threads post 10,000 reports of 100 vehicles, shuffled, with 1,000 replays mixed in:
+ * every metre is counted exactly once, in the fleet total, per vehicle, per day and per
+ * country.
  */
 class ConcurrentIngestionIntegrationTests extends IntegrationTests {
 
@@ -92,14 +93,15 @@ class ConcurrentIngestionIntegrationTests extends IntegrationTests {
 				for (Sent sent = queue.poll(); sent != null; sent = queue.poll()) {
 					Response response = this.api.post("/api/v1/vehicles/" + sent.vin() + "/reports", sent.token(),
 							sent.body());
-					String status = (response.body().has("status") && response.status() < 300)
-							? response.text("status") : String.valueOf(response.status());
+					String status = (response.body().has("status") && response.status() < 300) ? response.text("status")
+							: String.valueOf(response.status());
 					statuses.computeIfAbsent(status, (s) -> new AtomicLong()).incrementAndGet();
 					if ("ACCEPTED".equals(status)) {
 						long credited = response.decimal("creditedKm").movePointRight(3).longValueExact();
 						toldByVehicle.computeIfAbsent(sent.vin(), (k) -> new AtomicLong()).addAndGet(credited);
 						toldByDay
-							.computeIfAbsent(LocalDate.ofInstant(sent.recordedAt(), ZoneOffset.UTC), (k) -> new AtomicLong())
+							.computeIfAbsent(LocalDate.ofInstant(sent.recordedAt(), ZoneOffset.UTC),
+									(k) -> new AtomicLong())
 							.addAndGet(credited);
 					}
 				}
@@ -130,7 +132,8 @@ class ConcurrentIngestionIntegrationTests extends IntegrationTests {
 
 		LocalDate first = vehiclesByDay.keySet().iterator().next();
 		LocalDate last = ((TreeMap<LocalDate, Set<String>>) vehiclesByDay).lastKey();
-		JsonNode daily = this.api.get("/api/v1/fleet/daily?from=" + first.minusDays(1) + "&to=" + last.plusDays(1), null)
+		JsonNode daily = this.api
+			.get("/api/v1/fleet/daily?from=" + first.minusDays(1) + "&to=" + last.plusDays(1), null)
 			.body();
 		assertThat(daily).hasSize(vehiclesByDay.size() + 2);
 		long dailySum = 0;

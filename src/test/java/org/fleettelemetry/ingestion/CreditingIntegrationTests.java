@@ -33,7 +33,8 @@ class CreditingIntegrationTests extends IntegrationTests {
 
 	@Test
 	void creditsOnlyTheIncreaseOverTheHighestReading() {
-		assertThat(post(odometer("a", "2014-09-30T10:00:00Z", 1012.345)).decimal("creditedKm")).isEqualByComparingTo("12.345");
+		assertThat(post(odometer("a", "2014-09-30T10:00:00Z", 1012.345)).decimal("creditedKm"))
+			.isEqualByComparingTo("12.345");
 		Response second = post(odometer("b", "2014-09-30T11:00:00Z", 1020.0));
 		assertThat(second.status()).isEqualTo(201);
 		assertThat(second.decimal("creditedKm")).isEqualByComparingTo("7.655");
@@ -98,7 +99,8 @@ class CreditingIntegrationTests extends IntegrationTests {
 	void anImplausibleJumpIsRejected() {
 		post(odometer("a", "2014-09-30T10:00:00Z", 1010));
 		// one hour at 250 km/h plus 1 km of clock rounding is the most
-		assertThat(post(odometer("b", "2014-09-30T11:00:00Z", 1261.001)).text("code")).isEqualTo("IMPLAUSIBLE_DISTANCE");
+		assertThat(post(odometer("b", "2014-09-30T11:00:00Z", 1261.001)).text("code"))
+			.isEqualTo("IMPLAUSIBLE_DISTANCE");
 		assertThat(post(odometer("c", "2014-09-30T11:00:00Z", 1261)).status()).isEqualTo(201);
 	}
 
@@ -131,9 +133,11 @@ class CreditingIntegrationTests extends IntegrationTests {
 	void withoutAnEnrolmentReadingTheFirstReadingIsTheBaseline() {
 		String vin = "SJNFAAZE0U6000002";
 		String other = this.api.register(vin, "FR", null);
-		Response first = this.api.post("/api/v1/vehicles/" + vin + "/reports", other, odometer("a", "2014-09-30T10:00:00Z", 5000));
+		Response first = this.api.post("/api/v1/vehicles/" + vin + "/reports", other,
+				odometer("a", "2014-09-30T10:00:00Z", 5000));
 		assertThat(first.decimal("creditedKm")).isEqualByComparingTo("0");
-		Response second = this.api.post("/api/v1/vehicles/" + vin + "/reports", other, odometer("b", "2014-09-30T11:00:00Z", 5042));
+		Response second = this.api.post("/api/v1/vehicles/" + vin + "/reports", other,
+				odometer("b", "2014-09-30T11:00:00Z", 5042));
 		assertThat(second.decimal("creditedKm")).isEqualByComparingTo("42");
 		assertThat(this.api.get("/api/v1/vehicles/" + vin, other).decimal("odometerKm")).isEqualByComparingTo("5042");
 	}
@@ -171,22 +175,23 @@ class CreditingIntegrationTests extends IntegrationTests {
 	@Test
 	void anOdometerResetCreditsLaterReportsAgainstTheNewBaseline() {
 		post(odometer("a", "2015-02-28T10:00:00Z", 1100));
-		Response reset = this.api.post("/api/v1/vehicles/" + VIN + "/odometer-resets", ADMIN_TOKEN,
-				Map.of("odometerKm", 0.0, "effectiveAt", "2015-03-01T08:00:00Z", "reason", "instrument cluster replaced"));
+		Response reset = this.api.post("/api/v1/vehicles/" + VIN + "/odometer-resets", ADMIN_TOKEN, Map.of("odometerKm",
+				0.0, "effectiveAt", "2015-03-01T08:00:00Z", "reason", "instrument cluster replaced"));
 		assertThat(reset.status()).isEqualTo(201);
 		assertThat(post(odometer("b", "2015-03-01T09:00:00Z", 20)).decimal("creditedKm")).isEqualByComparingTo("20");
 		// a report recorded before the reset still belongs to the old odometer
 		assertThat(post(odometer("c", "2015-02-28T12:00:00Z", 1130)).decimal("creditedKm")).isEqualByComparingTo("30");
 		assertThat(vehicleDistance()).isEqualTo(150.0);
-		assertThat(this.api.get("/api/v1/vehicles/" + VIN, this.token).decimal("odometerKm")).isEqualByComparingTo("20");
+		assertThat(this.api.get("/api/v1/vehicles/" + VIN, this.token).decimal("odometerKm"))
+			.isEqualByComparingTo("20");
 	}
 
 	@Test
 	void aBatchIsJudgedItemByItemInTheOrderSent() {
 		Response batch = this.api.post(REPORTS + "/batch", this.token,
-				java.util.List.of(odometer("b", "2014-09-30T11:00:00Z", 1020), odometer("a", "2014-09-30T10:00:00Z", 1010),
-						odometer("b", "2014-09-30T11:00:00Z", 1020), odometer("x", "2014-09-30T10:30:00Z", 1030),
-						Map.of("reportId", "y")));
+				java.util.List.of(odometer("b", "2014-09-30T11:00:00Z", 1020),
+						odometer("a", "2014-09-30T10:00:00Z", 1010), odometer("b", "2014-09-30T11:00:00Z", 1020),
+						odometer("x", "2014-09-30T10:30:00Z", 1030), Map.of("reportId", "y")));
 		assertThat(batch.status()).isEqualTo(200);
 		assertThat(batch.body().get("accepted").asInt()).isEqualTo(2);
 		assertThat(batch.body().get("duplicates").asInt()).isEqualTo(1);

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The queueing of group commit, over a ledger that records the groups it is given instead of writing
- * them (the crediting itself is proven on PostgreSQL by the integration tests).
+ * The queueing of group commit, over a ledger that records the groups it is given instead
+ * of writing them (the crediting itself is proven on PostgreSQL by the integration
+ * tests).
  */
 class GroupCommitTests {
 
@@ -70,7 +71,8 @@ class GroupCommitTests {
 
 	static Submission submission(String id) {
 		return new Submission("SJNFAAZE0U6000001",
-				new Report(id, ReportType.ODOMETER, null, Instant.parse("2015-01-01T00:00:00Z"), 1, null, null, null), null);
+				new Report(id, ReportType.ODOMETER, null, Instant.parse("2015-01-01T00:00:00Z"), 1, null, null, null),
+				null);
 	}
 
 	static void await(CountDownLatch latch) {
@@ -87,7 +89,8 @@ class GroupCommitTests {
 	}
 
 	/**
-	 * Sends "first", then "r0" to "r9" while first's transaction is held; returns the eleven requests.
+	 * Sends "first", then "r0" to "r9" while first's transaction is held; returns the
+	 * eleven requests.
 	 */
 	List<CompletableFuture<List<Outcome>>> sendTenBehindAHeldTransaction() {
 		List<CompletableFuture<List<Outcome>>> sent = new ArrayList<>();
@@ -100,7 +103,10 @@ class GroupCommitTests {
 		return sent;
 	}
 
-	/** Waits until this many reports are queued for a writer, as the gauge operators see tells. */
+	/**
+	 * Waits until this many reports are queued for a writer, as the gauge operators see
+	 * tells.
+	 */
 	void awaitWaiting(int reports) {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
@@ -163,7 +169,8 @@ class GroupCommitTests {
 		await(this.firstEntered);
 		send("second");
 		awaitWaiting(1);
-		assertThatExceptionOfType(FleetException.class).isThrownBy(() -> this.commits.credit(List.of(submission("third"))))
+		assertThatExceptionOfType(FleetException.class)
+			.isThrownBy(() -> this.commits.credit(List.of(submission("third"))))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
 	}
 

@@ -7,4 +7,5 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = "fleet.ingestion.group-commit.enabled=false")
 class OneTransactionPerRequestIntegrationTests extends ConcurrentIngestionIntegrationTests {
+
 }

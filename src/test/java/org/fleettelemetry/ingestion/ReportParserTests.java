@@ -57,9 +57,9 @@ class ReportParserTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{\"odometerKm\": \"far\"}", "{\"odometerKm\": true}", "{\"odometerKm\": [1]}", "{\"odometerKm\": 1e999}",
-			"{\"recordedAt\": \"30/09/2014\"}", "{\"recordedAt\": {\"at\": 1}}", "{\"reportId\": [\"a\"]}",
-			"{\"type\": {\"name\": \"TRIP\"}}" })
+	@ValueSource(strings = { "{\"odometerKm\": \"far\"}", "{\"odometerKm\": true}", "{\"odometerKm\": [1]}",
+			"{\"odometerKm\": 1e999}", "{\"recordedAt\": \"30/09/2014\"}", "{\"recordedAt\": {\"at\": 1}}",
+			"{\"reportId\": [\"a\"]}", "{\"type\": {\"name\": \"TRIP\"}}" })
 	void namesTheFieldOfTheWrongTypeOrFormat(String body) {
 		String field = body.substring(2, body.indexOf('"', 2));
 

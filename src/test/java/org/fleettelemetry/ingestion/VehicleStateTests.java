@@ -35,7 +35,8 @@ class VehicleStateTests {
 	void aReadingBelongsToTheLatestOdometerInEffectWhenItWasRecorded() {
 		var first = new VehicleState.Odometer(0, null, 0L, false, null, null);
 		var second = new VehicleState.Odometer(1, T0, 0L, false, null, null);
-		VehicleState vehicle = new VehicleState(new VehicleRef(1, "SJNFAAZE0U6000001", "ES"), 0, List.of(first, second));
+		VehicleState vehicle = new VehicleState(new VehicleRef(1, "SJNFAAZE0U6000001", "ES"), 0,
+				List.of(first, second));
 		assertThat(vehicle.odometerAt(T0.minusMillis(1))).isSameAs(first);
 		assertThat(vehicle.odometerAt(T0)).isSameAs(second);
 	}

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * With no database configured, the service runs on an embedded PostgreSQL whose data survives the
- * JVM being killed with {@code kill -9}.
+ * With no database configured, the service runs on an embedded PostgreSQL whose data
+ * survives the JVM being killed with {@code kill -9}.
  */
 class LocalDatabaseIntegrationTests {
 
@@ -36,8 +36,9 @@ class LocalDatabaseIntegrationTests {
 		try (ServiceProcess first = ServiceProcess.start("--fleet.local-database.directory=" + directory)) {
 			Api api = first.api();
 			String token = api.register(VIN, "ES", 100.0);
-			assertThat(api.post("/api/v1/vehicles/" + VIN + "/reports", token, Api.odometer("a",
-					"2014-09-30T10:00:00Z", 142.5)).status()).isEqualTo(201);
+			assertThat(api
+				.post("/api/v1/vehicles/" + VIN + "/reports", token, Api.odometer("a", "2014-09-30T10:00:00Z", 142.5))
+				.status()).isEqualTo(201);
 			first.kill();
 		}
 		assertThat(Files.exists(directory.resolve("postmaster.pid"))).as("the killed JVM's PostgreSQL is left running")
@@ -69,8 +70,9 @@ class LocalDatabaseIntegrationTests {
 
 			assertThat(postgres.isAlive()).as("the first service's PostgreSQL runs on").isTrue();
 			assertThat(LocalDatabaseShutdownIntegrationTests.postmaster(directory).pid()).isEqualTo(postgres.pid());
-			assertThat(api.post("/api/v1/vehicles/" + VIN + "/reports", token,
-					Api.odometer("a", "2014-09-30T10:00:00Z", 142.5)).status()).isEqualTo(201);
+			assertThat(api
+				.post("/api/v1/vehicles/" + VIN + "/reports", token, Api.odometer("a", "2014-09-30T10:00:00Z", 142.5))
+				.status()).isEqualTo(201);
 
 			first.terminate();
 			first.awaitExit();
@@ -83,12 +85,13 @@ class LocalDatabaseIntegrationTests {
 	}
 
 	/**
-	 * Starts the service in this JVM on {@code port} (0: a free one) and on the embedded PostgreSQL in
-	 * {@code directory}.
+	 * Starts the service in this JVM on {@code port} (0: a free one) and on the embedded
+	 * PostgreSQL in {@code directory}.
 	 */
 	static ConfigurableApplicationContext startOn(Path directory, int port, String... arguments) {
-		List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--fleet.local-database.directory=" + directory,
-				"--fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN));
+		List<String> all = new ArrayList<>(
+				List.of("--server.port=" + port, "--fleet.local-database.directory=" + directory,
+						"--fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN));
 		all.addAll(List.of(arguments));
 		return new SpringApplicationBuilder(FleetTelemetryApplication.class).run(all.toArray(String[]::new));
 	}

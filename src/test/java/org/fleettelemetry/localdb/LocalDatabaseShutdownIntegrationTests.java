@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.fleettelemetry.support.IntegrationTests.ADMIN_TOKEN;
 
 /**
- * The embedded PostgreSQL is stopped by the service after all that uses it: after a SIGTERM, once
- * requests and a webhook round in flight are done; after a failed start, too.
+ * The embedded PostgreSQL is stopped by the service after all that uses it: after a
+ * SIGTERM, once requests and a webhook round in flight are done; after a failed start,
+ * too.
  */
 class LocalDatabaseShutdownIntegrationTests {
 
@@ -49,15 +50,19 @@ class LocalDatabaseShutdownIntegrationTests {
 				Api api = service.api();
 				webhookId = api.post("/api/v1/webhooks", ADMIN_TOKEN, Map.of("url", receiver.url())).text("id");
 				String token = api.register(VIN, "ES", 0.0);
-				assertThat(api.post("/api/v1/vehicles/" + VIN + "/reports", token,
-						Api.odometer("a", "2014-09-30T10:00:00Z", 150)).status()).isEqualTo(201);
+				assertThat(api
+					.post("/api/v1/vehicles/" + VIN + "/reports", token, Api.odometer("a", "2014-09-30T10:00:00Z", 150))
+					.status()).isEqualTo(201);
 				ProcessHandle postgres = postmaster(directory);
-				assertThat(receiver.arrived.await(1, TimeUnit.MINUTES)).as("the 100 km milestone is delivered").isTrue();
+				assertThat(receiver.arrived.await(1, TimeUnit.MINUTES)).as("the 100 km milestone is delivered")
+					.isTrue();
 
 				service.terminate();
 				service.awaitOutput("Commencing graceful shutdown");
-				// a JVM shutdown hook stopping PostgreSQL (the embedded default) would have stopped it in this
-				// hold; the service stops it only after the dispatcher's round, which waits for this answer
+				// a JVM shutdown hook stopping PostgreSQL (the embedded default) would
+				// have stopped it in this
+				// hold; the service stops it only after the dispatcher's round, which
+				// waits for this answer
 				awaitExit(postgres, Duration.ofSeconds(3));
 				assertThat(postgres.isAlive()).as("PostgreSQL runs while the service shuts down").isTrue();
 				receiver.answer.countDown();
@@ -87,8 +92,8 @@ class LocalDatabaseShutdownIntegrationTests {
 	void postgresStopsWhenTheServiceFailsToStart() throws Exception {
 		Path directory = this.data.resolve("postgres");
 		try (ServerSocket taken = new ServerSocket(0)) {
-			assertThatException().isThrownBy(
-					() -> LocalDatabaseIntegrationTests.startOn(directory, taken.getLocalPort()))
+			assertThatException()
+				.isThrownBy(() -> LocalDatabaseIntegrationTests.startOn(directory, taken.getLocalPort()))
 				.withStackTraceContaining("already in use");
 		}
 		assertThat(directory.resolve("postmaster.opts")).as("PostgreSQL was started").exists();
@@ -96,7 +101,8 @@ class LocalDatabaseShutdownIntegrationTests {
 	}
 
 	/**
-	 * The PostgreSQL server running on {@code directory}, as its {@code postmaster.pid} names it.
+	 * The PostgreSQL server running on {@code directory}, as its {@code postmaster.pid}
+	 * names it.
 	 */
 	static ProcessHandle postmaster(Path directory) throws IOException {
 		long pid = Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
@@ -116,8 +122,8 @@ class LocalDatabaseShutdownIntegrationTests {
 	}
 
 	/**
-	 * A webhook endpoint on the loopback interface that says when a delivery arrives and answers 200
-	 * only once the test lets it.
+	 * A webhook endpoint on the loopback interface that says when a delivery arrives and
+	 * answers 200 only once the test lets it.
 	 */
 	static final class Receiver implements AutoCloseable {
 

@@ -27,15 +27,20 @@ class MetricsIntegrationTests extends IntegrationTests {
 
 	static final String REPORTS = "/api/v1/vehicles/" + VIN + "/reports";
 
-	/** The names the project publishes itself, as opposed to the JVM's, Tomcat's, Hikari's. */
+	/**
+	 * The names the project publishes itself, as opposed to the JVM's, Tomcat's,
+	 * Hikari's.
+	 */
 	static final List<String> OWN_PREFIXES = List.of("fleet_", "telemetry_", "webhook_");
 
 	static final Pattern OWN_NAME = Pattern.compile("\\b(?:fleet|telemetry|webhook)_[a-z0-9_]+");
 
 	String enrolVehicleAndReport() {
 		String token = this.api.register(VIN, "ES", 1000.0);
-		assertThat(this.api.post(REPORTS, token, odometer("a", "2014-09-30T10:00:00Z", 1012.345)).status()).isEqualTo(201);
-		assertThat(this.api.post(REPORTS, token, odometer("a", "2014-09-30T10:00:00Z", 1012.345)).status()).isEqualTo(200);
+		assertThat(this.api.post(REPORTS, token, odometer("a", "2014-09-30T10:00:00Z", 1012.345)).status())
+			.isEqualTo(201);
+		assertThat(this.api.post(REPORTS, token, odometer("a", "2014-09-30T10:00:00Z", 1012.345)).status())
+			.isEqualTo(200);
 		assertThat(this.api.post(REPORTS, token, odometer("b", "2014-09-30T11:00:00Z", 1000)).status()).isEqualTo(422);
 		return token;
 	}
@@ -44,8 +49,8 @@ class MetricsIntegrationTests extends IntegrationTests {
 	void publishesTheContractMetricsWithPrometheusNamesAndHelpTexts() {
 		enrolVehicleAndReport();
 		String text = Scrape.of(this.port).text();
-		for (String gauge : List.of("fleet_distance_meters", "fleet_co2_avoided_grams", "fleet_vehicles", "fleet_reports",
-				"fleet_ready")) {
+		for (String gauge : List.of("fleet_distance_meters", "fleet_co2_avoided_grams", "fleet_vehicles",
+				"fleet_reports", "fleet_ready")) {
 			assertThat(text).contains("# TYPE " + gauge + " gauge").containsPattern("# HELP " + gauge + " \\S+");
 		}
 		assertThat(text).contains("# TYPE telemetry_reports_total counter")
@@ -61,9 +66,10 @@ class MetricsIntegrationTests extends IntegrationTests {
 	void fleetGaugesShowTheFiguresInTheDatabase() throws InterruptedException {
 		enrolVehicleAndReport();
 		this.api.register("SJNFAAZE0U6000002", "FR", null);
-		// the gauges are refreshed in the background: wait for the figures of this test's fleet
-		Scrape scrape = awaitScrape((s) -> s.value("fleet_vehicles").orElse(0) == 2
-				&& s.value("fleet_distance_meters").orElse(0) == 12345);
+		// the gauges are refreshed in the background: wait for the figures of this test's
+		// fleet
+		Scrape scrape = awaitScrape(
+				(s) -> s.value("fleet_vehicles").orElse(0) == 2 && s.value("fleet_distance_meters").orElse(0) == 12345);
 		assertThat(scrape.value("fleet_distance_meters")).hasValue(12345);
 		// 12.345 km at 170 g/km
 		assertThat(scrape.value("fleet_co2_avoided_grams")).hasValue(2098);
@@ -94,7 +100,8 @@ class MetricsIntegrationTests extends IntegrationTests {
 		Map<String, String> fastest = Map.of("endpoint", "single", "status", "201", "le", "0.001");
 		assertThat(after.value("telemetry_ingest_seconds_bucket", slowest)).isPresent();
 		assertThat(after.value("telemetry_ingest_seconds_bucket", fastest)).isPresent();
-		assertThat(after.value("telemetry_ingest_seconds_bucket", Map.of("endpoint", "single", "le", "+Inf"))).isPresent();
+		assertThat(after.value("telemetry_ingest_seconds_bucket", Map.of("endpoint", "single", "le", "+Inf")))
+			.isPresent();
 	}
 
 	@Test
@@ -103,14 +110,17 @@ class MetricsIntegrationTests extends IntegrationTests {
 		this.api.post(REPORTS + "/batch", token, List.of(odometer("f", "2014-09-30T15:00:00Z", 1050)));
 		this.api.get("/api/v1/fleet/countries", null);
 		// a request's timing is recorded just after its answer
-		Scrape after = awaitScrape((s) -> s.value("http_server_requests_seconds_count",
-				Map.of("uri", "/api/v1/fleet/countries")).isPresent());
+		Scrape after = awaitScrape(
+				(s) -> s.value("http_server_requests_seconds_count", Map.of("uri", "/api/v1/fleet/countries"))
+					.isPresent());
 		assertThat(after.value("telemetry_ingest_seconds_count", Map.of("endpoint", "vehicle_batch"))).isPresent();
 		assertThat(after.value("http_server_requests_seconds_count", Map.of("uri", "/api/v1/vehicles/{vin}/reports")))
 			.isEmpty();
-		assertThat(after.value("http_server_requests_seconds_count", Map.of("uri", "/api/v1/vehicles/{vin}/reports/batch")))
+		assertThat(after.value("http_server_requests_seconds_count",
+				Map.of("uri", "/api/v1/vehicles/{vin}/reports/batch")))
 			.isEmpty();
-		assertThat(after.value("http_server_requests_seconds_count", Map.of("uri", "/api/v1/vehicles", "method", "POST")))
+		assertThat(
+				after.value("http_server_requests_seconds_count", Map.of("uri", "/api/v1/vehicles", "method", "POST")))
 			.isPresent();
 	}
 
@@ -120,7 +130,8 @@ class MetricsIntegrationTests extends IntegrationTests {
 		enrolVehicleAndReport();
 		ExternalTool.Result result = ExternalTool.PROMTOOL.run(Path.of("."), Scrape.of(this.port).text(), "check",
 				"metrics");
-		// exit code 1 is a parse error; 3 is lint findings, which Micrometer's own JVM and Tomcat names have
+		// exit code 1 is a parse error; 3 is lint findings, which Micrometer's own JVM
+		// and Tomcat names have
 		assertThat(result.exitCode()).as(result.output()).isIn(0, 3);
 		List<String> ours = result.lines()
 			.stream()
@@ -138,7 +149,8 @@ class MetricsIntegrationTests extends IntegrationTests {
 		List<String> sources = new ArrayList<>(MonitoringStackTests.dashboardExpressions());
 		sources.add(Files.readString(MonitoringStackTests.PROMETHEUS.resolve("alerts.yml")));
 		sources.forEach((source) -> OWN_NAME.matcher(source).results().forEach((name) -> used.add(name.group())));
-		assertThat(used).contains("fleet_distance_meters", "telemetry_reports_total", "telemetry_ingest_seconds_bucket");
+		assertThat(used).contains("fleet_distance_meters", "telemetry_reports_total",
+				"telemetry_ingest_seconds_bucket");
 		assertThat(used.stream().filter((name) -> !published.contains(name) && !elsewhere.contains(name)))
 			.as("metric names the dashboard or the alerts use but nothing publishes")
 			.isEmpty();
@@ -152,4 +164,5 @@ class MetricsIntegrationTests extends IntegrationTests {
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> Scrape.of(this.port), condition);
 	}
+
 }

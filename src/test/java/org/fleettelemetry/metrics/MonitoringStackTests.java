@@ -14,9 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The files of the compose stack: alert rules Prometheus accepts and that fire when they should, a
- * dashboard Grafana can load, a compose file Docker Compose accepts, an image that does not run as
- * root.
+ * The files of the compose stack: alert rules Prometheus accepts and that fire when they
+ * should, a dashboard Grafana can load, a compose file Docker Compose accepts, an image
+ * that does not run as root.
  */
 class MonitoringStackTests {
 
@@ -33,13 +33,15 @@ class MonitoringStackTests {
 	 */
 	static List<String> dashboardExpressions() throws IOException {
 		List<String> expressions = new ArrayList<>();
-		dashboard().path("panels").forEach((panel) -> panel.path("targets")
-			.forEach((target) -> expressions.add(target.path("expr").asString())));
+		dashboard().path("panels")
+			.forEach((panel) -> panel.path("targets")
+				.forEach((target) -> expressions.add(target.path("expr").asString())));
 		return expressions;
 	}
 
 	/**
-	 * Runs promtool in ops/prometheus, where the test is skipped without it, and expects success.
+	 * Runs promtool in ops/prometheus, where the test is skipped without it, and expects
+	 * success.
 	 */
 	static ExternalTool.Result promtool(String... arguments) {
 		ExternalTool.PROMTOOL.assumeInstalled();
@@ -76,8 +78,9 @@ class MonitoringStackTests {
 			assertThat(datasources).contains("uid: " + uid);
 			panel.path("targets").forEach((target) -> assertThat(target.path("expr").asString()).isNotBlank());
 		});
-		assertThat(String.join("\n", dashboardExpressions())).contains("fleet_distance_meters", "fleet_co2_avoided_grams",
-				"telemetry_reports_total", "telemetry_ingest_seconds_bucket", "fleet_milestones_reached_total");
+		assertThat(String.join("\n", dashboardExpressions())).contains("fleet_distance_meters",
+				"fleet_co2_avoided_grams", "telemetry_reports_total", "telemetry_ingest_seconds_bucket",
+				"fleet_milestones_reached_total");
 	}
 
 	@Test

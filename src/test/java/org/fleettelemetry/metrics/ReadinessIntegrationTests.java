@@ -25,12 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs the service on a database of its own, which the test stops and starts again on the same port
- * and data: the shared test database stays up for the other tests.
+ * Runs the service on a database of its own, which the test stops and starts again on the
+ * same port and data: the shared test database stays up for the other tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN, "fleet.metrics.refresh-interval=200ms",
-				// fail fast on an unreachable database rather than wait the default 30 s for a connection
+				// fail fast on an unreachable database rather than wait the default 30 s
+				// for a connection
 				"spring.datasource.hikari.connection-timeout=1000", "spring.datasource.hikari.validation-timeout=500" })
 @DirtiesContext
 class ReadinessIntegrationTests {
@@ -102,7 +103,8 @@ class ReadinessIntegrationTests {
 		assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
 		awaitTrue("fleet_ready 0", () -> Scrape.of(this.port).value("fleet_ready").orElse(-1) == 0);
 		assertThat(Scrape.of(this.port).value("webhook_deliveries_pending"))
-			.as("the last count, kept while the database cannot be read").hasValue(0);
+			.as("the last count, kept while the database cannot be read")
+			.hasValue(0);
 
 		startDatabase();
 		awaitTrue("readiness UP", () -> api.get("/actuator/health/readiness", null).status() == 200);

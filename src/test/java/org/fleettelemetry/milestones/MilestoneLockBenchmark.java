@@ -17,10 +17,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Prints how many single-report requests a second one instance credits with fleet milestones on (every
- * crediting transaction ends under the milestone lock) and off. A benchmark, not a test: run it on its
- * own, {@code ./mvnw test -Dtest=MilestoneLockBenchmark}. The embedded test database runs with fsync
- * off, so commits are cheaper here than on a production server, and so is the time under the lock.
+ * Prints how many single-report requests a second one instance credits with fleet
+ * milestones on (every crediting transaction ends under the milestone lock) and off. A
+ * benchmark, not a test: run it on its own,
+ * {@code ./mvnw test -Dtest=MilestoneLockBenchmark}. The embedded test database runs with
+ * fsync off, so commits are cheaper here than on a production server, and so is the time
+ * under the lock.
  */
 class MilestoneLockBenchmark {
 

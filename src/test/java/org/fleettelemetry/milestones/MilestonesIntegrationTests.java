@@ -74,7 +74,10 @@ class MilestonesIntegrationTests extends IntegrationTests {
 		return String.format("SJNFAAZE0U6%06d", n);
 	}
 
-	/** Registers a vehicle at 0 km and credits it {@code km}, reported yesterday; returns its token. */
+	/**
+	 * Registers a vehicle at 0 km and credits it {@code km}, reported yesterday; returns
+	 * its token.
+	 */
 	String drive(Api api, int n, double km) {
 		String token = api.register(vin(n), "ES", 0.0);
 		String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1) + "T12:00:00Z";
@@ -92,7 +95,10 @@ class MilestonesIntegrationTests extends IntegrationTests {
 			.list();
 	}
 
-	/** Every racer credits 10 km at once, each through one of the APIs, from 990 km: 1150 km in all. */
+	/**
+	 * Every racer credits 10 km at once, each through one of the APIs, from 990 km: 1150
+	 * km in all.
+	 */
 	void race(List<Api> apis) throws Exception {
 		drive(this.api, 0, 990);
 		List<String> tokens = new ArrayList<>();
@@ -108,7 +114,8 @@ class MilestonesIntegrationTests extends IntegrationTests {
 				Api api = apis.get(n % apis.size());
 				statuses.add(threads.submit(() -> {
 					start.await();
-					return api.post(reports(racer), tokens.get(racer - 1), Api.odometer("race", "2024-05-01T10:00:00Z", 10))
+					return api
+						.post(reports(racer), tokens.get(racer - 1), Api.odometer("race", "2024-05-01T10:00:00Z", 10))
 						.status();
 				}));
 			}
@@ -130,10 +137,12 @@ class MilestonesIntegrationTests extends IntegrationTests {
 		}
 		race(List.of(this.api));
 		assertThat(fleetThresholds()).containsExactly(1000L, 1050L, 1100L);
-		assertThat(this.recorder.events.stream().filter((e) -> e.scope() == MilestoneScope.FLEET).map(MilestoneReached::distanceKm))
-			.containsExactlyInAnyOrder(1000L, 1050L, 1100L);
-		assertThat(this.recorder.events.stream().filter((e) -> e.scope() == MilestoneScope.FLEET).map(MilestoneReached::vin))
-			.allMatch((vin) -> !vin.equals(vin(0)));
+		assertThat(this.recorder.events.stream()
+			.filter((e) -> e.scope() == MilestoneScope.FLEET)
+			.map(MilestoneReached::distanceKm)).containsExactlyInAnyOrder(1000L, 1050L, 1100L);
+		assertThat(this.recorder.events.stream()
+			.filter((e) -> e.scope() == MilestoneScope.FLEET)
+			.map(MilestoneReached::vin)).allMatch((vin) -> !vin.equals(vin(0)));
 		for (MilestoneReached event : this.recorder.events) {
 			assertThat(this.jdbc.sql("select count(*) from webhook_deliveries where event_id = ?")
 				.param("msg_" + event.id())
@@ -145,10 +154,10 @@ class MilestonesIntegrationTests extends IntegrationTests {
 	}
 
 	/**
-	 * The races above mostly credit in one transaction (group commit gathers them); here two transactions
-	 * run at once, and only together cross the thresholds. Under READ COMMITTED neither would see the
-	 * other's credit: the milestone lock makes the second read the fleet distance once the first has
-	 * committed, so that it fires them.
+	 * The races above mostly credit in one transaction (group commit gathers them); here
+	 * two transactions run at once, and only together cross the thresholds. Under READ
+	 * COMMITTED neither would see the other's credit: the milestone lock makes the second
+	 * read the fleet distance once the first has committed, so that it fires them.
 	 */
 	@Test
 	void twoTransactionsThatCrossThresholdsOnlyTogetherFireThem() throws Exception {
@@ -161,19 +170,23 @@ class MilestonesIntegrationTests extends IntegrationTests {
 			await(commitFirst);
 		}));
 		await(firstRecorded);
-		CompletableFuture<Void> second = CompletableFuture
-			.runAsync(() -> transactions.executeWithoutResult((status) -> this.fleetLedger.record(credit(vin(2), 600))));
+		CompletableFuture<Void> second = CompletableFuture.runAsync(
+				() -> transactions.executeWithoutResult((status) -> this.fleetLedger.record(credit(vin(2), 600))));
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> second.isDone() || waitingForALock());
 		assertThat(second).as("the second waits for the first to commit").isNotDone();
 		commitFirst.countDown();
 		first.get(10, TimeUnit.SECONDS);
 		second.get(10, TimeUnit.SECONDS);
 		assertThat(fleetThresholds()).containsExactly(1000L, 1050L, 1100L);
-		assertThat(this.jdbc.sql("select distinct vin from milestones where scope = 'FLEET'").query(String.class).list())
+		assertThat(
+				this.jdbc.sql("select distinct vin from milestones where scope = 'FLEET'").query(String.class).list())
 			.containsExactly(vin(2));
 	}
 
-	/** A credit of {@code km} by {@code vin}, whose distance stays far beyond the vehicle thresholds. */
+	/**
+	 * A credit of {@code km} by {@code vin}, whose distance stays far beyond the vehicle
+	 * thresholds.
+	 */
 	static FleetDelta credit(String vin, long km) {
 		FleetDelta delta = new FleetDelta();
 		delta.accepted(vin, 10_000_000, LocalDate.of(2024, 5, 1), "ES", km * 1000);
@@ -181,14 +194,13 @@ class MilestonesIntegrationTests extends IntegrationTests {
 	}
 
 	/**
-	 * Whether a transaction waits for a lock: the milestone lock, or, when both transactions drew the
-	 * same stripe of the fleet aggregates (one time in 16, FleetLedger.STRIPES), that stripe's row,
-	 * which the second then waits for before it reaches the milestone lock.
+	 * Whether a transaction waits for a lock: the milestone lock, or, when both
+	 * transactions drew the same stripe of the fleet aggregates (one time in 16,
+	 * FleetLedger.STRIPES), that stripe's row, which the second then waits for before it
+	 * reaches the milestone lock.
 	 */
 	boolean waitingForALock() {
-		return this.jdbc.sql("select count(*) from pg_locks where not granted")
-			.query(Long.class)
-			.single() > 0;
+		return this.jdbc.sql("select count(*) from pg_locks where not granted").query(Long.class).single() > 0;
 	}
 
 	static void await(CountDownLatch latch) {
@@ -208,9 +220,11 @@ class MilestonesIntegrationTests extends IntegrationTests {
 			race(List.of(this.api, Instances.api(other)));
 		}
 		assertThat(fleetThresholds()).containsExactly(1000L, 1050L, 1100L);
-		assertThat(this.jdbc.sql("select count(distinct vin) from milestones where scope = 'FLEET'").query(Long.class).single())
-			.isBetween(1L, 3L);
-		// each was crossed by a racer, never by the vehicle that brought the fleet to 990 km
+		assertThat(this.jdbc.sql("select count(distinct vin) from milestones where scope = 'FLEET'")
+			.query(Long.class)
+			.single()).isBetween(1L, 3L);
+		// each was crossed by a racer, never by the vehicle that brought the fleet to 990
+		// km
 		assertThat(this.jdbc.sql("select vin from milestones where scope = 'FLEET'").query(String.class).list())
 			.hasSize(3)
 			.allMatch((vin) -> !vin.equals(vin(0)) && vin.startsWith("SJNFAAZE0U6"));
@@ -244,7 +258,9 @@ class MilestonesIntegrationTests extends IntegrationTests {
 	@Test
 	void aThresholdNeverFiresTwice() {
 		String token = drive(this.api, 1, 1060);
-		assertThat(this.api.post(reports(1), token, Api.odometer("again", Instant.now().minusSeconds(60).toString(), 1070)).status())
+		assertThat(
+				this.api.post(reports(1), token, Api.odometer("again", Instant.now().minusSeconds(60).toString(), 1070))
+					.status())
 			.isEqualTo(201);
 		assertThat(this.jdbc.sql("select count(*) from milestones").query(Long.class).single()).isEqualTo(4);
 		assertThat(this.recorder.events).hasSize(4);

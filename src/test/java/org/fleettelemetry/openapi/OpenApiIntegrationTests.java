@@ -69,34 +69,44 @@ class OpenApiIntegrationTests extends IntegrationTests {
 				"ODOMETER_ROLLBACK", "PAYLOAD_TOO_LARGE");
 		JsonNode conflict = operation("POST", "/api/v1/vehicles").path("responses").path("409");
 		assertThat(conflict.path("description").asString()).contains("VIN_ALREADY_REGISTERED");
-		this.document.path("paths").properties().stream().filter((path) -> !path.getKey().startsWith("/actuator"))
+		this.document.path("paths")
+			.properties()
+			.stream()
+			.filter((path) -> !path.getKey().startsWith("/actuator"))
 			.forEach((path) -> path.getValue().properties().forEach((method) -> {
-			JsonNode responses = method.getValue().path("responses");
-			assertThat(responses.has("500")).as("%s %s answers 500", method.getKey(), path.getKey()).isTrue();
-			responses.properties().stream().filter((response) -> response.getKey().matches("[45]\\d\\d")).forEach(
-					(response) -> assertThat(response.getValue()
+				JsonNode responses = method.getValue().path("responses");
+				assertThat(responses.has("500")).as("%s %s answers 500", method.getKey(), path.getKey()).isTrue();
+				responses.properties()
+					.stream()
+					.filter((response) -> response.getKey().matches("[45]\\d\\d"))
+					.forEach((response) -> assertThat(response.getValue()
 						.path("content")
 						.path("application/problem+json")
 						.path("schema")
 						.path("$ref")
-						.asString())
-						.as("%s %s %s", method.getKey(), path.getKey(), response.getKey())
+						.asString()).as("%s %s %s", method.getKey(), path.getKey(), response.getKey())
 						.isEqualTo(PROBLEM_REF));
-		}));
+			}));
 	}
 
 	@Test
 	void describesTheReportBodiesAndAnswers() {
 		JsonNode single = operation("POST", "/api/v1/vehicles/{vin}/reports");
-		assertThat(single.path("requestBody").path("content").path("application/json").path("schema").path("$ref")
+		assertThat(single.path("requestBody")
+			.path("content")
+			.path("application/json")
+			.path("schema")
+			.path("$ref")
 			.asString()).isEqualTo("#/components/schemas/Report");
 		assertThat(single.path("responses").has("201")).isTrue();
 		assertThat(single.path("responses").has("200")).isTrue();
 		assertThat(single.path("responses").path("422").path("description").asString()).contains("ODOMETER_ROLLBACK",
 				"IMPLAUSIBLE_DISTANCE", "TIMESTAMP_IN_FUTURE");
 		assertThat(single.path("responses").path("409").path("description").asString()).contains("REPORT_ID_CONFLICT");
-		JsonNode gateway = operation("POST", "/api/v1/reports/batch").path("requestBody").path("content")
-			.path("application/json").path("schema");
+		JsonNode gateway = operation("POST", "/api/v1/reports/batch").path("requestBody")
+			.path("content")
+			.path("application/json")
+			.path("schema");
 		assertThat(gateway.path("maxItems").asInt()).isEqualTo(1000);
 		assertThat(gateway.path("items").path("$ref").asString()).isEqualTo("#/components/schemas/GatewayReport");
 		assertThat(this.document.path("components").path("schemas").path("Report").path("required").toString())
@@ -109,10 +119,16 @@ class OpenApiIntegrationTests extends IntegrationTests {
 		assertThat(summary.path("200").path("content").path("application/json").path("schema").path("$ref").asString())
 			.isEqualTo("#/components/schemas/FleetSummary");
 		assertThat(summary.path("503").path("description").asString()).contains("SERVICE_UNAVAILABLE");
-		assertThat(this.document.path("components").path("schemas").path("FleetSummary").path("properties").propertyNames())
-			.contains("distanceKm", "reportingVehicles30d", "lastMilestone", "nextMilestone", "asOf");
-		JsonNode countries = operation("GET", "/api/v1/fleet/countries").path("responses").path("200").path("content")
-			.path("application/json").path("schema");
+		assertThat(this.document.path("components")
+			.path("schemas")
+			.path("FleetSummary")
+			.path("properties")
+			.propertyNames()).contains("distanceKm", "reportingVehicles30d", "lastMilestone", "nextMilestone", "asOf");
+		JsonNode countries = operation("GET", "/api/v1/fleet/countries").path("responses")
+			.path("200")
+			.path("content")
+			.path("application/json")
+			.path("schema");
 		assertThat(countries.path("type").asString()).isEqualTo("array");
 		assertThat(countries.path("items").path("$ref").asString()).isEqualTo("#/components/schemas/CountryFigures");
 	}
@@ -138,8 +154,8 @@ class OpenApiIntegrationTests extends IntegrationTests {
 	@Test
 	void servesTheSwaggerUi() throws IOException, InterruptedException {
 		HttpResponse<String> page = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/swagger-ui/index.html")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/swagger-ui/index.html"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("swagger-ui");
 	}

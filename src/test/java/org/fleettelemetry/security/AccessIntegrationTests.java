@@ -87,18 +87,24 @@ class AccessIntegrationTests extends IntegrationTests {
 
 	@Test
 	void onlyAHashOfAVehicleTokenIsStored() {
-		String stored = this.jdbc.sql("select token_hash from vehicles where vin = ?").param(MINE).query(String.class).single();
+		String stored = this.jdbc.sql("select token_hash from vehicles where vin = ?")
+			.param(MINE)
+			.query(String.class)
+			.single();
 		assertThat(stored).doesNotContain(this.token).hasSize(64);
 		assertThat(this.token.length()).isGreaterThanOrEqualTo(43);
 	}
 
 	@Test
 	void theGatewayPostsForManyVehiclesAndUnknownVinsAreRejected() {
-		Response batch = this.api.post("/api/v1/reports/batch", GATEWAY_TOKEN, new Object[] {
-				Map.of("vin", MINE, "reportId", "a", "type", "ODOMETER", "recordedAt", "2014-09-30T10:00:00Z", "odometerKm", 5),
-				Map.of("vin", OTHER, "reportId", "a", "type", "ODOMETER", "recordedAt", "2014-09-30T10:00:00Z", "odometerKm", 7),
-				Map.of("vin", "SJNFAAZE0U6999999", "reportId", "a", "type", "ODOMETER", "recordedAt",
-						"2014-09-30T10:00:00Z", "odometerKm", 7) });
+		Response batch = this.api.post("/api/v1/reports/batch", GATEWAY_TOKEN,
+				new Object[] {
+						Map.of("vin", MINE, "reportId", "a", "type", "ODOMETER", "recordedAt", "2014-09-30T10:00:00Z",
+								"odometerKm", 5),
+						Map.of("vin", OTHER, "reportId", "a", "type", "ODOMETER", "recordedAt", "2014-09-30T10:00:00Z",
+								"odometerKm", 7),
+						Map.of("vin", "SJNFAAZE0U6999999", "reportId", "a", "type", "ODOMETER", "recordedAt",
+								"2014-09-30T10:00:00Z", "odometerKm", 7) });
 		assertThat(batch.status()).isEqualTo(200);
 		assertThat(batch.body().get("accepted").asInt()).isEqualTo(2);
 		assertThat(batch.body().get("results").get(2).get("code").asString()).isEqualTo("UNKNOWN_VEHICLE");

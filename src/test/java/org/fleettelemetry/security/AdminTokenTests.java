@@ -19,13 +19,15 @@ class AdminTokenTests {
 	void usesTheConfiguredTokenAndKeepsNoFile() {
 		Path file = this.directory.resolve("admin-token");
 
-		assertThat(AdminToken.resolve(new SecuritySettings.Admin("configured", file.toString()))).isEqualTo("configured");
+		assertThat(AdminToken.resolve(new SecuritySettings.Admin("configured", file.toString())))
+			.isEqualTo("configured");
 		assertThat(file).doesNotExist();
 	}
 
 	@Test
 	void generatesATokenOnceAndKeepsIt() {
-		SecuritySettings.Admin settings = new SecuritySettings.Admin(null, this.directory.resolve("admin-token").toString());
+		SecuritySettings.Admin settings = new SecuritySettings.Admin(null,
+				this.directory.resolve("admin-token").toString());
 
 		String generated = AdminToken.resolve(settings);
 

@@ -27,7 +27,8 @@ class TokenRotationIntegrationTests extends IntegrationTests {
 			Api other = Instances.api(instance);
 			assertThat(other.get(vehicle(ROTATED), rotatedToken).status()).isEqualTo(200);
 			assertThat(other.get(vehicle(KEPT), keptToken).status()).isEqualTo(200);
-			// changed behind its back, with no rotation recorded, a token still works there: it is cached
+			// changed behind its back, with no rotation recorded, a token still works
+			// there: it is cached
 			this.jdbc.sql("update vehicles set token_hash = ? where vin = ?").params("0".repeat(64), KEPT).update();
 			assertThat(other.get(vehicle(KEPT), keptToken).status()).isEqualTo(200);
 
@@ -41,7 +42,8 @@ class TokenRotationIntegrationTests extends IntegrationTests {
 	}
 
 	/**
-	 * Asks until the answer has the {@code expected} status or the time is up, and returns the last status.
+	 * Asks until the answer has the {@code expected} status or the time is up, and
+	 * returns the last status.
 	 */
 	static int statusWithin(Duration timeout, Api api, String vin, String token, int expected)
 			throws InterruptedException {

@@ -145,7 +145,8 @@ class VehicleTokenCacheTests {
 	}
 
 	/**
-	 * A look-up that reads the old hash, while the rotation commits and is evicted before it stores.
+	 * A look-up that reads the old hash, while the rotation commits and is evicted before
+	 * it stores.
 	 */
 	private void lookUpOvertakenBy(Runnable eviction) {
 		this.cache.vinOf("known", (hash) -> {

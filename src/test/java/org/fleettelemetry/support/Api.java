@@ -88,7 +88,8 @@ public final class Api {
 	}
 
 	private HttpRequest.Builder request(String path, String token) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(60));
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(60));
 		if (token != null) {
 			builder.header("Authorization", "Bearer " + token);
 		}

@@ -13,15 +13,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A command-line tool that some checks run when it is installed ({@code promtool},
- * {@code docker-compose}); where it is not, those checks are skipped with a message saying what to
- * install.
+ * {@code docker-compose}); where it is not, those checks are skipped with a message
+ * saying what to install.
  */
 public record ExternalTool(String name, String installHint) {
 
 	public static final ExternalTool PROMTOOL = new ExternalTool("promtool",
 			"apt-get install prometheus (.ci/run installs it)");
 
-	public static final ExternalTool DOCKER_COMPOSE = new ExternalTool("docker-compose", "apt-get install docker-compose");
+	public static final ExternalTool DOCKER_COMPOSE = new ExternalTool("docker-compose",
+			"apt-get install docker-compose");
 
 	/**
 	 * Skips the calling test when the tool is not on the {@code PATH}.
@@ -41,13 +42,16 @@ public record ExternalTool(String name, String installHint) {
 	}
 
 	/**
-	 * Runs the tool in {@code directory}, feeding it {@code input} (or nothing), and waits for it.
+	 * Runs the tool in {@code directory}, feeding it {@code input} (or nothing), and
+	 * waits for it.
 	 */
 	public Result run(Path directory, String input, String... arguments) {
 		List<String> command = new ArrayList<>(List.of(this.name));
 		command.addAll(List.of(arguments));
 		try {
-			Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+			Process process = new ProcessBuilder(command).directory(directory.toFile())
+				.redirectErrorStream(true)
+				.start();
 			try (var stdin = process.getOutputStream()) {
 				if (input != null) {
 					stdin.write(input.getBytes(StandardCharsets.UTF_8));

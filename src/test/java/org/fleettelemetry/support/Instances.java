@@ -9,9 +9,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts more instances of the application, each a Spring context of its own on a free port, over the
- * shared test database: for tests of several instances and of restarts. Their webhook dispatcher runs
- * (the test contexts' does not), so a test that starts one sees its deliveries sent by it alone.
+ * Starts more instances of the application, each a Spring context of its own on a free
+ * port, over the shared test database: for tests of several instances and of restarts.
+ * Their webhook dispatcher runs (the test contexts' does not), so a test that starts one
+ * sees its deliveries sent by it alone.
  */
 public final class Instances {
 
@@ -23,8 +24,8 @@ public final class Instances {
 	}
 
 	/**
-	 * Starts an instance with {@code configurations} added to the application's own, for example a
-	 * {@code @Primary} bean that stands in for one of its beans.
+	 * Starts an instance with {@code configurations} added to the application's own, for
+	 * example a {@code @Primary} bean that stands in for one of its beans.
 	 */
 	public static ConfigurableApplicationContext start(Class<?>[] configurations, String... properties) {
 		TestDatabase.Connection db = TestDatabase.get();
@@ -33,9 +34,9 @@ public final class Instances {
 				"spring.datasource.password=" + db.password(), "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN,
 				"fleet.gateway.token=" + IntegrationTests.GATEWAY_TOKEN));
 		all.addAll(List.of(properties));
-		// as command-line arguments, which outrank application.properties (builder properties would not)
-		return new SpringApplicationBuilder(FleetTelemetryApplication.class)
-			.sources(configurations)
+		// as command-line arguments, which outrank application.properties (builder
+		// properties would not)
+		return new SpringApplicationBuilder(FleetTelemetryApplication.class).sources(configurations)
 			.run(all.stream().map((property) -> "--" + property).toArray(String[]::new));
 	}
 

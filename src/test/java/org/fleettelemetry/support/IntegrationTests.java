@@ -10,13 +10,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The base of tests that start the whole application on a real port, over the shared test database,
- * each test starting from empty tables.
+ * The base of tests that start the whole application on a real port, over the shared test
+ * database, each test starting from empty tables.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN,
 				"fleet.gateway.token=" + IntegrationTests.GATEWAY_TOKEN,
-				// only the tests that start their own instances send webhooks: see Instances
+				// only the tests that start their own instances send webhooks: see
+				// Instances
 				"fleet.webhooks.dispatch.enabled=false" })
 public abstract class IntegrationTests {
 

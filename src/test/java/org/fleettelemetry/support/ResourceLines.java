@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Reads a list kept in a test resource: one entry a line, blank lines and {@code #} comments left out.
+ * Reads a list kept in a test resource: one entry a line, blank lines and {@code #}
+ * comments left out.
  */
 public final class ResourceLines {
 

@@ -16,7 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One scrape of {@code /actuator/prometheus}, as Prometheus reads it: the text exposition format.
+ * One scrape of {@code /actuator/prometheus}, as Prometheus reads it: the text exposition
+ * format.
  */
 public record Scrape(String text) {
 
@@ -60,8 +61,8 @@ public record Scrape(String text) {
 	}
 
 	/**
-	 * The value of the sample named {@code name} whose labels include {@code labels}, summed over
-	 * the samples that match; empty when none does.
+	 * The value of the sample named {@code name} whose labels include {@code labels},
+	 * summed over the samples that match; empty when none does.
 	 */
 	public OptionalDouble value(String name, Map<String, String> labels) {
 		List<Sample> matching = samples().stream()
@@ -76,7 +77,8 @@ public record Scrape(String text) {
 	}
 
 	/**
-	 * The value, or 0 when the sample does not exist yet (a counter before its first increment).
+	 * The value, or 0 when the sample does not exist yet (a counter before its first
+	 * increment).
 	 */
 	public double valueOrZero(String name, Map<String, String> labels) {
 		return value(name, labels).orElse(0);

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 import org.fleettelemetry.FleetTelemetryApplication;
 
 /**
- * The service run as a JVM of its own, on the tests' class path, for tests that stop it as an operator
- * would: with SIGTERM or with {@code kill -9}. Its output (standard output and error) is kept for the test
- * to read.
+ * The service run as a JVM of its own, on the tests' class path, for tests that stop it
+ * as an operator would: with SIGTERM or with {@code kill -9}. Its output (standard output
+ * and error) is kept for the test to read.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -40,12 +40,14 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the service on a free port, with the tests' admin token and {@code arguments}.
+	 * Starts the service on a free port, with the tests' admin token and
+	 * {@code arguments}.
 	 */
 	public static ServiceProcess start(String... arguments) {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), FleetTelemetryApplication.class.getName(), "--server.port=0",
-				"--fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), FleetTelemetryApplication.class.getName(),
+						"--server.port=0", "--fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN));
 		command.addAll(List.of(arguments));
 		try {
 			return new ServiceProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
@@ -98,10 +100,12 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Sends the JVM SIGTERM, as an orchestrator stopping the service does, without waiting.
+	 * Sends the JVM SIGTERM, as an orchestrator stopping the service does, without
+	 * waiting.
 	 */
 	public void terminate() {
-		// through its handle: Process.destroy() would also close the output this still reads
+		// through its handle: Process.destroy() would also close the output this still
+		// reads
 		this.process.toHandle().destroy();
 	}
 
@@ -135,7 +139,8 @@ public final class ServiceProcess implements AutoCloseable {
 			// the stream ends with the process
 		}
 		finally {
-			this.port.completeExceptionally(new IllegalStateException("The service exited before it started:\n" + output()));
+			this.port
+				.completeExceptionally(new IllegalStateException("The service exited before it started:\n" + output()));
 			end();
 		}
 	}

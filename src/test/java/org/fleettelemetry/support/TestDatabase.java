@@ -10,9 +10,10 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The one real PostgreSQL of a test run, started on first use and shared by every test class: an
- * embedded server by default, or a Testcontainers one with {@code -Dfleet.test.database=testcontainers}
- * where a Docker engine is available (without one, the run falls back to the embedded server).
+ * The one real PostgreSQL of a test run, started on first use and shared by every test
+ * class: an embedded server by default, or a Testcontainers one with
+ * {@code -Dfleet.test.database=testcontainers} where a Docker engine is available
+ * (without one, the run falls back to the embedded server).
  */
 public final class TestDatabase {
 
@@ -44,8 +45,10 @@ public final class TestDatabase {
 	 * Empties every table the service writes, so that a test starts from a fresh fleet.
 	 */
 	public static void empty(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-		jdbc.sql("truncate reports, anomalies, vehicle_days, fleet_daily, fleet_last_report_days, fleet_countries, odometers, vehicles, "
-				+ "token_rotations, milestones, webhook_deliveries, webhook_events, webhooks restart identity cascade").update();
+		jdbc.sql(
+				"truncate reports, anomalies, vehicle_days, fleet_daily, fleet_last_report_days, fleet_countries, odometers, vehicles, "
+						+ "token_rotations, milestones, webhook_deliveries, webhook_events, webhooks restart identity cascade")
+			.update();
 		jdbc.sql("update fleet_totals set distance_m = 0, reports = 0, vehicles = 0").update();
 	}
 

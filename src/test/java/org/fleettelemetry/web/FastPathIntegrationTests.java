@@ -38,11 +38,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fast paths ({@link FastPathFilter} with its {@link FastPath}: single reports; {@link PublicReadFilter} with its
- * {@link PublicRead}s: the fleet summary and countries) answer every request exactly as Spring MVC does: the same
- * requests, good and bad, go to this application (fast paths on) and to another instance with them off, and must
- * get the same status, headers and body (and the fleet reads the same timers). A recording interceptor shows which requests Spring
- * MVC handled here: none of the ordinary ones.
+ * The fast paths ({@link FastPathFilter} with its {@link FastPath}: single reports;
+ * {@link PublicReadFilter} with its {@link PublicRead}s: the fleet summary and countries)
+ * answer every request exactly as Spring MVC does: the same requests, good and bad, go to
+ * this application (fast paths on) and to another instance with them off, and must get
+ * the same status, headers and body (and the fleet reads the same timers). A recording
+ * interceptor shows which requests Spring MVC handled here: none of the ordinary ones.
  */
 class FastPathIntegrationTests extends IntegrationTests {
 
@@ -56,7 +57,10 @@ class FastPathIntegrationTests extends IntegrationTests {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	/** Paths of report and fleet requests that reached a Spring MVC handler in this application. */
+	/**
+	 * Paths of report and fleet requests that reached a Spring MVC handler in this
+	 * application.
+	 */
 	static final List<String> HANDLED_BY_MVC = new CopyOnWriteArrayList<>();
 
 	static ConfigurableApplicationContext withoutFastPath;
@@ -130,7 +134,8 @@ class FastPathIntegrationTests extends IntegrationTests {
 		same(new Request("text/plain", null, true, report));
 		same(new Request(null, null, true, report));
 		same(new Request("application/json; charset=ISO-8859-1", null, true, report));
-		same(new Request("application/json", "text/html", true, Api.json(Api.odometer("b", "2014-09-30T11:00:00Z", 1020))));
+		same(new Request("application/json", "text/html", true,
+				Api.json(Api.odometer("b", "2014-09-30T11:00:00Z", 1020))));
 		same(new Request("application/json", "application/problem+json, application/json;q=0.9", true,
 				Api.json(Api.odometer("c", "2014-09-30T12:00:00Z", 1030))));
 		assertThat(HANDLED_BY_MVC).hasSize(5);
@@ -148,7 +153,8 @@ class FastPathIntegrationTests extends IntegrationTests {
 			}
 		}
 		assertThat(HANDLED_BY_MVC).isEmpty();
-		// with credentials, through Spring Security's chain, which checks them (a bad token is a 401)
+		// with credentials, through Spring Security's chain, which checks them (a bad
+		// token is a 401)
 		for (String path : PUBLIC_READS) {
 			for (String token : new String[] { this.fastToken, "not-a-token" }) {
 				assertThat(read(here(), path, null, token)).as("GET %s with a token", path)
@@ -157,8 +163,10 @@ class FastPathIntegrationTests extends IntegrationTests {
 		}
 		assertThat(read(here(), SUMMARY, null, "not-a-token").status()).isEqualTo(401);
 		HANDLED_BY_MVC.clear();
-		assertThat(read(here(), SUMMARY, "text/html")).isEqualTo(read(Instances.baseUrl(withoutFastPath), SUMMARY, "text/html"));
-		// refused by Spring MVC's handler look-up (it produces JSON only), before any interceptor
+		assertThat(read(here(), SUMMARY, "text/html"))
+			.isEqualTo(read(Instances.baseUrl(withoutFastPath), SUMMARY, "text/html"));
+		// refused by Spring MVC's handler look-up (it produces JSON only), before any
+		// interceptor
 		assertThat(read(here(), SUMMARY, "text/html").status()).isEqualTo(406);
 		assertThat(read(here(), SUMMARY, null).headers()).contains("x-content-type-options: nosniff",
 				"x-frame-options: DENY", "cache-control: no-cache, no-store, max-age=0, must-revalidate");
@@ -177,8 +185,8 @@ class FastPathIntegrationTests extends IntegrationTests {
 	}
 
 	/**
-	 * The tags of the {@code http.server.requests} timers of the fleet reads (and of requests that no
-	 * handler was found for), from the Prometheus endpoint.
+	 * The tags of the {@code http.server.requests} timers of the fleet reads (and of
+	 * requests that no handler was found for), from the Prometheus endpoint.
 	 */
 	private static Set<Map<String, String>> fleetReadTimers(int port) {
 		return Scrape.of(port)
@@ -209,13 +217,13 @@ class FastPathIntegrationTests extends IntegrationTests {
 	}
 
 	/**
-	 * Sends the request for the fast-path vehicle here and for the other vehicle to the instance
-	 * without the fast path, and expects the same answer.
+	 * Sends the request for the fast-path vehicle here and for the other vehicle to the
+	 * instance without the fast path, and expects the same answer.
 	 */
 	private void same(Request request) {
 		Answer fast = answer(here(), path(FAST_VIN), request.withToken ? this.fastToken : null, request);
-		Answer mvc = answer(Instances.baseUrl(withoutFastPath), path(MVC_VIN),
-				request.withToken ? this.mvcToken : null, request);
+		Answer mvc = answer(Instances.baseUrl(withoutFastPath), path(MVC_VIN), request.withToken ? this.mvcToken : null,
+				request);
 		assertThat(fast.withoutClock()).as("answer to %s", request)
 			.isEqualTo(mvc.withVin(MVC_VIN, FAST_VIN).withoutClock());
 	}
@@ -237,8 +245,7 @@ class FastPathIntegrationTests extends IntegrationTests {
 	}
 
 	private static Answer answer(String base, String path, String token, Request request) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
-			.timeout(Duration.ofSeconds(30));
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
 		if (token != null) {
 			builder.header("Authorization", "Bearer " + token);
 		}
@@ -249,15 +256,17 @@ class FastPathIntegrationTests extends IntegrationTests {
 			builder.header("Accept", request.accept);
 		}
 		byte[] bytes = request.body.getBytes(StandardCharsets.UTF_8);
-		return send(builder.POST(request.chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
-				: HttpRequest.BodyPublishers.ofByteArray(bytes)));
+		return send(builder
+			.POST(request.chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))
+					: HttpRequest.BodyPublishers.ofByteArray(bytes)));
 	}
 
 	private static Answer send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			Set<String> headers = new TreeSet<>();
-			// the framing may differ: the fast path knows its body's length, Spring MVC sends it in chunks
+			// the framing may differ: the fast path knows its body's length, Spring MVC
+			// sends it in chunks
 			response.headers().map().forEach((name, values) -> {
 				if (!Set.of("date", ":status", "content-length", "transfer-encoding").contains(name)) {
 					values.forEach((value) -> headers.add(name + ": " + value));
@@ -304,7 +313,10 @@ class FastPathIntegrationTests extends IntegrationTests {
 			return new Answer(this.status, this.contentType, this.headers, this.body.replace(vin, replacement));
 		}
 
-		/** The same, with the server's clock, which a future timestamp's refusal tells, left out. */
+		/**
+		 * The same, with the server's clock, which a future timestamp's refusal tells,
+		 * left out.
+		 */
 		Answer withoutClock() {
 			return new Answer(this.status, this.contentType, this.headers,
 					this.body.replaceAll("server clock \\([^)]*\\)", "server clock"));

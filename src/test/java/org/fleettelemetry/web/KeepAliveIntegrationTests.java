@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A client that keeps its connection open is not made to reconnect every 100 requests, as Tomcat's
- * default would: gateways and dashboards send far more than that on one connection.
+ * A client that keeps its connection open is not made to reconnect every 100 requests, as
+ * Tomcat's default would: gateways and dashboards send far more than that on one
+ * connection.
  */
 class KeepAliveIntegrationTests extends IntegrationTests {
 
@@ -23,7 +24,8 @@ class KeepAliveIntegrationTests extends IntegrationTests {
 		try (Socket socket = new Socket("localhost", this.port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
-			BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+			BufferedReader in = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
 			for (int i = 1; i <= 250; i++) {
 				out.write("GET /api/v1/fleet/summary HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n\r\n"
 					.getBytes(StandardCharsets.ISO_8859_1));

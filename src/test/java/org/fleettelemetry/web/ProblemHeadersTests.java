@@ -47,7 +47,8 @@ class ProblemHeadersTests {
 		ResponseEntity<ProblemDetail> handled = new ProblemHandler().fleet(FleetException.invalidField("vin", "bad"));
 
 		assertThat(handled.getStatusCode().value()).isEqualTo(400);
-		assertThat(handled.getHeaders().headerNames()).doesNotContain(HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER);
+		assertThat(handled.getHeaders().headerNames()).doesNotContain(HttpHeaders.WWW_AUTHENTICATE,
+				HttpHeaders.RETRY_AFTER);
 		assertThat(handled.getBody().getProperties()).containsEntry("field", "vin");
 	}
 

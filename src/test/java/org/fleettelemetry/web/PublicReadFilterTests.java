@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * {@link PublicReadFilter} on its own: which requests it takes, and what it writes and records when
- * the read answers, fails in a way the exception handlers answer, or fails otherwise.
+ * {@link PublicReadFilter} on its own: which requests it takes, and what it writes and
+ * records when the read answers, fails in a way the exception handlers answer, or fails
+ * otherwise.
  */
 class PublicReadFilterTests {
 
@@ -27,7 +28,10 @@ class PublicReadFilterTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-	/** Answers an {@link UnsupportedOperationException} with 503, as the application's handlers answer theirs. */
+	/**
+	 * Answers an {@link UnsupportedOperationException} with 503, as the application's
+	 * handlers answer theirs.
+	 */
 	private final HandlerExceptionResolver resolver = (request, response, handler, ex) -> {
 		if (!(ex instanceof UnsupportedOperationException)) {
 			return null;
@@ -47,7 +51,8 @@ class PublicReadFilterTests {
 		assertThat(response.getContentAsString()).isEqualTo("{\"a\":1}");
 		assertThat(response.getHeader("X-Test")).isEqualTo("yes");
 		assertThat(this.meters.get("http.server.requests")
-			.tags("method", "GET", "uri", PATH, "status", "200", "outcome", "SUCCESS", "exception", "none", "error", "none")
+			.tags("method", "GET", "uri", PATH, "status", "200", "outcome", "SUCCESS", "exception", "none", "error",
+					"none")
 			.timer()
 			.count()).isEqualTo(1);
 	}

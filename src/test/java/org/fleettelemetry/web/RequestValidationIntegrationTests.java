@@ -48,13 +48,13 @@ class RequestValidationIntegrationTests extends IntegrationTests {
 	}
 
 	@ParameterizedTest(name = "{0} = {1}")
-	@CsvSource(delimiter = '|', nullValues = "MISSING", value = {
-			"reportId   | MISSING", "reportId   | \"\"", "reportId   | \"has spaces\"",
-			"reportId   | \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"",
-			"type       | MISSING", "type       | \"FLIGHT\"", "recordedAt | MISSING", "recordedAt | \"yesterday\"",
-			"recordedAt | 12", "odometerKm | MISSING", "odometerKm | -0.001", "odometerKm | 1e999",
-			"odometerKm | \"NaN\"", "odometerKm | \"Infinity\"", "odometerKm | true", "distanceKm | -1",
-			"energyConsumedKwh | -2", "startedAt  | \"2014-09-30T11:00:00Z\"" })
+	@CsvSource(delimiter = '|', nullValues = "MISSING",
+			value = { "reportId   | MISSING", "reportId   | \"\"", "reportId   | \"has spaces\"",
+					"reportId   | \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"",
+					"type       | MISSING", "type       | \"FLIGHT\"", "recordedAt | MISSING",
+					"recordedAt | \"yesterday\"", "recordedAt | 12", "odometerKm | MISSING", "odometerKm | -0.001",
+					"odometerKm | 1e999", "odometerKm | \"NaN\"", "odometerKm | \"Infinity\"", "odometerKm | true",
+					"distanceKm | -1", "energyConsumedKwh | -2", "startedAt  | \"2014-09-30T11:00:00Z\"" })
 	void aBadFieldIsNamed(String field, String json) {
 		Response response = this.api.post(REPORTS, this.token, report(field, json));
 		assertThat(response.status()).isEqualTo(400);
@@ -93,7 +93,8 @@ class RequestValidationIntegrationTests extends IntegrationTests {
 
 	@Test
 	void aVinRegisteredTwiceIsAConflict() {
-		Response again = this.api.post("/api/v1/vehicles", ADMIN_TOKEN, Map.of("vin", VIN, "model", "LEAF", "country", "ES"));
+		Response again = this.api.post("/api/v1/vehicles", ADMIN_TOKEN,
+				Map.of("vin", VIN, "model", "LEAF", "country", "ES"));
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.text("code")).isEqualTo("VIN_ALREADY_REGISTERED");
 	}
@@ -111,7 +112,8 @@ class RequestValidationIntegrationTests extends IntegrationTests {
 		Response single = this.api.post(REPORTS, this.token, report("comment", "\"" + padding + "\""));
 		assertThat(single.status()).isEqualTo(413);
 		assertThat(single.text("code")).isEqualTo("PAYLOAD_TOO_LARGE");
-		Response batch = this.api.post(REPORTS + "/batch", this.token, "[" + report("comment", "\"" + "y".repeat(1100 * 1024) + "\"") + "]");
+		Response batch = this.api.post(REPORTS + "/batch", this.token,
+				"[" + report("comment", "\"" + "y".repeat(1100 * 1024) + "\"") + "]");
 		assertThat(batch.status()).isEqualTo(413);
 	}
 
@@ -119,7 +121,8 @@ class RequestValidationIntegrationTests extends IntegrationTests {
 	void aBatchOfMoreThanAThousandIsRefused() {
 		List<Object> reports = new ArrayList<>();
 		for (int i = 0; i < 1001; i++) {
-			reports.add(Map.of("reportId", "r" + i, "type", "ODOMETER", "recordedAt", "2014-09-30T10:00:00Z", "odometerKm", 1));
+			reports.add(Map.of("reportId", "r" + i, "type", "ODOMETER", "recordedAt", "2014-09-30T10:00:00Z",
+					"odometerKm", 1));
 		}
 		Response response = this.api.post(REPORTS + "/batch", this.token, reports);
 		assertThat(response.status()).isEqualTo(400);

@@ -38,16 +38,18 @@ import org.springframework.context.annotation.Primary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Delivery to a real receiver, by instances started here (the shared test context sends nothing).
+ * Delivery to a real receiver, by instances started here (the shared test context sends
+ * nothing).
  */
 class WebhookDeliveryIntegrationTests extends IntegrationTests {
 
 	static final String VIN = "SJNFAAZE0U6000001";
 
-	static final String[] FAST = { "fleet.webhooks.allow-private-urls=true", "fleet.webhooks.retry.initial-interval=200ms",
-			"fleet.webhooks.retry.max-attempts=8", "fleet.webhooks.dispatch.interval=100ms",
-			"fleet.webhooks.dispatch.connect-timeout=1s", "fleet.webhooks.dispatch.timeout=2s",
-			"fleet.milestones.fleet-km=100", "fleet.milestones.vehicle-km=1000000" };
+	static final String[] FAST = { "fleet.webhooks.allow-private-urls=true",
+			"fleet.webhooks.retry.initial-interval=200ms", "fleet.webhooks.retry.max-attempts=8",
+			"fleet.webhooks.dispatch.interval=100ms", "fleet.webhooks.dispatch.connect-timeout=1s",
+			"fleet.webhooks.dispatch.timeout=2s", "fleet.milestones.fleet-km=100",
+			"fleet.milestones.vehicle-km=1000000" };
 
 	Receiver receiver;
 
@@ -76,7 +78,8 @@ class WebhookDeliveryIntegrationTests extends IntegrationTests {
 				assertThat(request.contentType()).startsWith("application/json");
 				assertThat(StandardWebhooks.verify(secret, request, Instant.now())).isTrue();
 				assertThat(StandardWebhooks.verify(secret, request.withBody(request.body().replace("100", "101")),
-						Instant.now())).isFalse();
+						Instant.now()))
+					.isFalse();
 				assertThat(StandardWebhooks.verify(secret,
 						request.withTimestamp(Long.toString(Long.parseLong(request.timestamp()) + 1)), Instant.now()))
 					.isFalse();
@@ -96,8 +99,9 @@ class WebhookDeliveryIntegrationTests extends IntegrationTests {
 	}
 
 	/**
-	 * The database's clock decides when a delivery is due, so a retry waits its backoff on it too: an
-	 * instance whose clock runs an hour ahead would otherwise retry an hour late.
+	 * The database's clock decides when a delivery is due, so a retry waits its backoff
+	 * on it too: an instance whose clock runs an hour ahead would otherwise retry an hour
+	 * late.
 	 */
 	@Test
 	void aRetryWaitsItsBackoffByTheDatabasesClockWhateverTheInstancesClockSays() throws Exception {
@@ -109,7 +113,8 @@ class WebhookDeliveryIntegrationTests extends IntegrationTests {
 			JsonNode delivery = awaitDelivered(api, webhookId);
 			assertThat(delivery.get("attempts").asInt()).isEqualTo(2);
 			assertThat(Duration.between(this.receiver.arrivals.get(0), this.receiver.arrivals.get(1)))
-				.as("the backoff after the first failure").isGreaterThanOrEqualTo(Duration.ofMillis(200));
+				.as("the backoff after the first failure")
+				.isGreaterThanOrEqualTo(Duration.ofMillis(200));
 		}
 	}
 
@@ -125,7 +130,8 @@ class WebhookDeliveryIntegrationTests extends IntegrationTests {
 			await(() -> !this.receiver.requests.isEmpty());
 		}
 		int failed = this.receiver.requests.size();
-		assertThat(this.jdbc.sql("select status from webhook_deliveries").query(String.class).single()).isEqualTo("PENDING");
+		assertThat(this.jdbc.sql("select status from webhook_deliveries").query(String.class).single())
+			.isEqualTo("PENDING");
 		answer.set(200);
 		try (ConfigurableApplicationContext after = Instances.start(FAST)) {
 			JsonNode delivery = awaitDelivered(Instances.api(after), webhookId);
@@ -176,8 +182,8 @@ class WebhookDeliveryIntegrationTests extends IntegrationTests {
 	}
 
 	/**
-	 * An instance's clock an hour ahead of the database's. Not a {@code @Configuration}, so that component
-	 * scanning leaves it to the test that adds it.
+	 * An instance's clock an hour ahead of the database's. Not a {@code @Configuration},
+	 * so that component scanning leaves it to the test that adds it.
 	 */
 	static class HourAheadClock {
 
@@ -190,8 +196,8 @@ class WebhookDeliveryIntegrationTests extends IntegrationTests {
 	}
 
 	/**
-	 * A webhook endpoint on the loopback interface: records every request and answers the status its
-	 * function gives for the request's number (1 for the first).
+	 * A webhook endpoint on the loopback interface: records every request and answers the
+	 * status its function gives for the request's number (1 for the first).
 	 */
 	static final class Receiver {
 
@@ -222,9 +228,10 @@ class WebhookDeliveryIntegrationTests extends IntegrationTests {
 	}
 
 	/**
-	 * A receiver's verification, written from the Standard Webhooks specification: the signed content is
-	 * {@code id.timestamp.body}, the key the base64-decoded secret after {@code whsec_}, the header a
-	 * space-separated list of {@code v1,<base64>} signatures; the timestamp must be within 5 minutes.
+	 * A receiver's verification, written from the Standard Webhooks specification: the
+	 * signed content is {@code id.timestamp.body}, the key the base64-decoded secret
+	 * after {@code whsec_}, the header a space-separated list of {@code v1,<base64>}
+	 * signatures; the timestamp must be within 5 minutes.
 	 */
 	static final class StandardWebhooks {
 
@@ -234,8 +241,8 @@ class WebhookDeliveryIntegrationTests extends IntegrationTests {
 			}
 			Mac hmac = Mac.getInstance("HmacSHA256");
 			hmac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.replaceFirst("^whsec_", "")), "HmacSHA256"));
-			byte[] expected = hmac
-				.doFinal((request.id() + "." + request.timestamp() + "." + request.body()).getBytes(StandardCharsets.UTF_8));
+			byte[] expected = hmac.doFinal(
+					(request.id() + "." + request.timestamp() + "." + request.body()).getBytes(StandardCharsets.UTF_8));
 			for (String signature : request.signature().split(" ")) {
 				String[] parts = signature.split(",", 2);
 				if (parts.length == 2 && parts[0].equals("v1")

@@ -16,17 +16,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * The dispatcher's rounds, over a queue that always has a full batch due and a sender whose receivers
- * all accept (the queue and the sending themselves are proven on PostgreSQL and over HTTP by the
- * integration tests).
+ * The dispatcher's rounds, over a queue that always has a full batch due and a sender
+ * whose receivers all accept (the queue and the sending themselves are proven on
+ * PostgreSQL and over HTTP by the integration tests).
  */
 class WebhookDispatcherTests {
 
 	private static final int BATCH = 2;
 
 	private final WebhookSettings settings = new WebhookSettings(true,
-			new WebhookSettings.Retry(Duration.ofSeconds(10), 12),
-			new WebhookSettings.Dispatch(true, Duration.ofSeconds(1), BATCH, Duration.ofSeconds(5), Duration.ofSeconds(10)));
+			new WebhookSettings.Retry(Duration.ofSeconds(10), 12), new WebhookSettings.Dispatch(true,
+					Duration.ofSeconds(1), BATCH, Duration.ofSeconds(5), Duration.ofSeconds(10)));
 
 	private final AtomicInteger claims = new AtomicInteger();
 
@@ -34,7 +34,10 @@ class WebhookDispatcherTests {
 
 	private WebhookDispatcher dispatcher;
 
-	/** Claims a full batch every time; on the third claim, the application begins to close. */
+	/**
+	 * Claims a full batch every time; on the third claim, the application begins to
+	 * close.
+	 */
 	private final DeliveryQueue queue = new DeliveryQueue(null) {
 
 		@Override

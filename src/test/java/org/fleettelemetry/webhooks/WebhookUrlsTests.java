@@ -12,7 +12,8 @@ class WebhookUrlsTests {
 
 	static WebhookUrls urls(boolean allowPrivate) {
 		return new WebhookUrls(new WebhookSettings(allowPrivate, new WebhookSettings.Retry(Duration.ofSeconds(10), 12),
-				new WebhookSettings.Dispatch(true, Duration.ofSeconds(1), 16, Duration.ofSeconds(5), Duration.ofSeconds(10))));
+				new WebhookSettings.Dispatch(true, Duration.ofSeconds(1), 16, Duration.ofSeconds(5),
+						Duration.ofSeconds(10))));
 	}
 
 	static void refused(WebhookUrls urls, String url) {

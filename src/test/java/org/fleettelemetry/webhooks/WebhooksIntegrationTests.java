@@ -21,7 +21,9 @@ class WebhooksIntegrationTests extends IntegrationTests {
 		return this.api.post("/api/v1/webhooks", ADMIN_TOKEN, Map.of("url", url));
 	}
 
-	/** Crosses the default ladders' first fleet milestone (1 million km) with one report. */
+	/**
+	 * Crosses the default ladders' first fleet milestone (1 million km) with one report.
+	 */
 	void crossAMillionKm() {
 		String token = this.api.register(VIN, "ES", 0.0);
 		String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1) + "T12:00:00Z";
@@ -43,8 +45,8 @@ class WebhooksIntegrationTests extends IntegrationTests {
 
 	@Test
 	void refusesPlainHttpAndPrivateAddresses() {
-		for (String url : new String[] { "http://93.184.215.14/hooks", "https://127.0.0.1/hooks", "https://10.0.0.7/hooks",
-				"https://169.254.169.254/latest", "https://localhost/hooks" }) {
+		for (String url : new String[] { "http://93.184.215.14/hooks", "https://127.0.0.1/hooks",
+				"https://10.0.0.7/hooks", "https://169.254.169.254/latest", "https://localhost/hooks" }) {
 			Response refused = register(url);
 			assertThat(refused.status()).as(url).isEqualTo(400);
 			assertThat(refused.text("code")).isEqualTo("INVALID_FIELD");
@@ -55,7 +57,8 @@ class WebhooksIntegrationTests extends IntegrationTests {
 
 	@Test
 	void endpointsAreTheAdminsAlone() {
-		assertThat(this.api.post("/api/v1/webhooks", null, Map.of("url", "https://93.184.215.14/")).status()).isEqualTo(401);
+		assertThat(this.api.post("/api/v1/webhooks", null, Map.of("url", "https://93.184.215.14/")).status())
+			.isEqualTo(401);
 		assertThat(this.api.post("/api/v1/webhooks", GATEWAY_TOKEN, Map.of("url", "https://93.184.215.14/")).status())
 			.isEqualTo(403);
 		assertThat(this.api.get("/api/v1/webhooks", null).status()).isEqualTo(401);
@@ -78,7 +81,8 @@ class WebhooksIntegrationTests extends IntegrationTests {
 		String first = register("https://93.184.215.14/a").text("id");
 		register("https://93.184.215.15/b");
 		crossAMillionKm();
-		// the default ladders: the fleet's 1 million km and the vehicle's six thresholds up to 500,000 km
+		// the default ladders: the fleet's 1 million km and the vehicle's six thresholds
+		// up to 500,000 km
 		Response deliveries = this.api.get("/api/v1/webhooks/" + first + "/deliveries", ADMIN_TOKEN);
 		assertThat(deliveries.body()).hasSize(7);
 		var delivery = deliveries.body().get(0);
@@ -88,7 +92,8 @@ class WebhooksIntegrationTests extends IntegrationTests {
 		assertThat(delivery.get("lastAttemptAt").isNull()).isTrue();
 		assertThat(delivery.get("lastStatus").isNull()).isTrue();
 		assertThat(this.jdbc.sql("select count(*) from webhook_deliveries").query(Long.class).single()).isEqualTo(14);
-		// counted every dispatch interval (1 s), so that a scrape never waits for the database
+		// counted every dispatch interval (1 s), so that a scrape never waits for the
+		// database
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.api.text("/actuator/prometheus"))
 				.containsPattern("(?m)^webhook_deliveries_pending 14\\.0$")
@@ -102,8 +107,9 @@ class WebhooksIntegrationTests extends IntegrationTests {
 		this.jdbc.sql("update webhook_deliveries set status = 'FAILED', attempts = 12").update();
 		String path = "/api/v1/webhooks/" + id + "/deliveries/msg_1/redeliver";
 		assertThat(this.api.post(path, ADMIN_TOKEN, "").status()).isEqualTo(202);
-		assertThat(this.jdbc.sql("select status from webhook_deliveries where event_id = 'msg_1'").query(String.class).single())
-			.isEqualTo("PENDING");
+		assertThat(this.jdbc.sql("select status from webhook_deliveries where event_id = 'msg_1'")
+			.query(String.class)
+			.single()).isEqualTo("PENDING");
 		this.jdbc.sql("update webhook_deliveries set status = 'DELIVERED'").update();
 		Response delivered = this.api.post(path, ADMIN_TOKEN, "");
 		assertThat(delivered.status()).isEqualTo(409);
