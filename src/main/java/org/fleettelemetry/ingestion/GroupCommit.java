@@ -56,7 +56,7 @@ class GroupCommit implements SmartLifecycle {
 
 	private final ReportLedger ledger;
 
-	private final GroupCommitSettings settings;
+	private final IngestionSettings.Grouping settings;
 
 	private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
 
@@ -88,7 +88,8 @@ class GroupCommit implements SmartLifecycle {
 
 	private final DistributionSummary groupSizes;
 
-	GroupCommit(ReportLedger ledger, GroupCommitSettings settings, MeterRegistry meters) {
+	GroupCommit(ReportLedger ledger, IngestionSettings ingestion, MeterRegistry meters) {
+		IngestionSettings.Grouping settings = ingestion.groupCommit();
 		this.ledger = ledger;
 		this.settings = settings;
 		this.capacity = new Semaphore(settings.queueCapacity());

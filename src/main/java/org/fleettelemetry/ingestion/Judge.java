@@ -8,24 +8,27 @@ import java.util.stream.Stream;
 import org.fleettelemetry.shared.Distances;
 import org.fleettelemetry.shared.ErrorCode;
 
+import org.springframework.stereotype.Component;
+
 /**
  * Decides whether a report can be credited: its odometer must lie between the readings
  * recorded just before and just after it (and not below its odometer's baseline), must
  * not have grown faster than the speed limit since the reading before, and must not be
  * recorded in the future.
  */
-final class Judge {
+@Component
+class Judge {
 
 	/** Clock rounding: a reading may exceed the speed limit by this much. */
 	private static final long SLACK_M = 1000;
 
 	private final ReportStore store;
 
-	private final IngestionSettings settings;
+	private final IngestionSettings.Validation settings;
 
 	Judge(ReportStore store, IngestionSettings settings) {
 		this.store = store;
-		this.settings = settings;
+		this.settings = settings.validation();
 	}
 
 	/**

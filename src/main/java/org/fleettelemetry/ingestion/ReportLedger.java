@@ -33,9 +33,9 @@ class ReportLedger {
 
 	private final Clock clock;
 
-	ReportLedger(ReportStore store, IngestionSettings settings, FleetLedger fleet, Clock clock) {
+	ReportLedger(ReportStore store, Judge judge, FleetLedger fleet, Clock clock) {
 		this.store = store;
-		this.judge = new Judge(store, settings);
+		this.judge = judge;
 		this.fleet = fleet;
 		this.clock = clock;
 	}

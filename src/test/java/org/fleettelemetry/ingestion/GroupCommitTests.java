@@ -56,8 +56,9 @@ class GroupCommitTests {
 	}
 
 	GroupCommit start(int writers, int maxReports, int capacity, Duration helpAfter) {
-		this.commits = new GroupCommit(this.ledger,
-				new GroupCommitSettings(true, writers, maxReports, capacity, Duration.ofSeconds(10), helpAfter),
+		this.commits = new GroupCommit(this.ledger, new IngestionSettings(
+				new IngestionSettings.Validation(250, Duration.ofMinutes(5)),
+				new IngestionSettings.Grouping(true, writers, maxReports, capacity, Duration.ofSeconds(10), helpAfter)),
 				this.meters);
 		this.commits.start();
 		return this.commits;
