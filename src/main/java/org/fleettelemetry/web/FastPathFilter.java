@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -28,12 +27,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Spring MVC. {@code fleet.web.fast-path=false} turns every fast path off.
  */
 @Component
-@ConditionalOnBooleanProperty(name = FastPathFilter.ENABLED, matchIfMissing = true)
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class FastPathFilter extends OncePerRequestFilter {
-
-	/** The property that turns the fast paths on (by default) or off. */
-	public static final String ENABLED = "fleet.web.fast-path";
 
 	private final List<FastPath> paths;
 

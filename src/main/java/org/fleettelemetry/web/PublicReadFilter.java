@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -46,7 +45,6 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * this off with the other fast paths.
  */
 @Component
-@ConditionalOnBooleanProperty(name = FastPathFilter.ENABLED, matchIfMissing = true)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PublicReadFilter extends OncePerRequestFilter {
 
