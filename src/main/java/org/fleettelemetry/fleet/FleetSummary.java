@@ -3,6 +3,8 @@ package org.fleettelemetry.fleet;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The fleet's figures, as dashboards read them.
  *
@@ -19,8 +21,8 @@ import java.time.Instant;
  * @param asOf when these figures were read
  */
 public record FleetSummary(BigDecimal distanceKm, BigDecimal distanceMiles, BigDecimal co2AvoidedKg,
-		long treesEquivalent, long vehicles, long reportingVehicles30d, long reports, LastMilestone lastMilestone,
-		NextMilestone nextMilestone, Instant asOf) {
+		long treesEquivalent, long vehicles, long reportingVehicles30d, long reports,
+		@Nullable LastMilestone lastMilestone, @Nullable NextMilestone nextMilestone, Instant asOf) {
 
 	/**
 	 * A milestone reached.
@@ -39,7 +41,7 @@ public record FleetSummary(BigDecimal distanceKm, BigDecimal distanceMiles, BigD
 	 * @param projectedAt forecast crossing at the recent pace, or {@code null} without
 	 * data
 	 */
-	public record NextMilestone(long distanceKm, BigDecimal remainingKm, Instant projectedAt) {
+	public record NextMilestone(long distanceKm, BigDecimal remainingKm, @Nullable Instant projectedAt) {
 	}
 
 }

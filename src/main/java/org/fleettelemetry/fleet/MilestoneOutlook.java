@@ -2,6 +2,8 @@ package org.fleettelemetry.fleet;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Supplies the milestone part of the fleet summary; implemented by the milestones module.
  * Without one, the summary's milestone fields are {@code null}.
@@ -29,6 +31,6 @@ public interface MilestoneOutlook {
 	 * complete UTC days before the day of {@code now}, oldest first
 	 * @param now the time of the forecast
 	 */
-	FleetSummary.NextMilestone next(long fleetDistanceM, long[] trailingM, Instant now);
+	FleetSummary.@Nullable NextMilestone next(long fleetDistanceM, long[] trailingM, Instant now);
 
 }

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lets concurrent callers share reads, yet answers each caller only with a read that
@@ -119,7 +120,7 @@ final class SharedRead<T> {
 	 * other callers wait for the end of the round, or for a starter that gave up, whom
 	 * one of them replaces.
 	 */
-	private CompletableFuture<Void> nextEvent(Round<T> round) {
+	private @Nullable CompletableFuture<Void> nextEvent(Round<T> round) {
 		Thread caller = Thread.currentThread();
 		if (round.starter == null && !round.started) {
 			round.starter = caller;

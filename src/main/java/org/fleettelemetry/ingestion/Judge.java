@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.fleettelemetry.shared.Distances;
 import org.fleettelemetry.shared.ErrorCode;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -34,7 +35,7 @@ class Judge {
 	/**
 	 * Why {@code report} cannot be credited, or {@code null} when it can.
 	 */
-	Verdict refusal(VehicleState vehicle, Report report, Instant now) {
+	@Nullable Verdict refusal(VehicleState vehicle, Report report, Instant now) {
 		Instant at = report.recordedAt();
 		if (at.isAfter(now.plus(this.settings.futureTolerance()))) {
 			return new Verdict(ErrorCode.TIMESTAMP_IN_FUTURE, "recordedAt " + at + " is ahead of the server clock ("

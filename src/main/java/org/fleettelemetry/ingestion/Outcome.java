@@ -1,6 +1,7 @@
 package org.fleettelemetry.ingestion;
 
 import org.fleettelemetry.shared.ErrorCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What became of one report.
@@ -14,7 +15,8 @@ import org.fleettelemetry.shared.ErrorCode;
  * @param code why it was rejected, else {@code null}
  * @param detail the rejection in words, else {@code null}
  */
-record Outcome(String reportId, Status status, Long creditedM, Long vehicleDistanceM, ErrorCode code, String detail) {
+record Outcome(String reportId, Status status, @Nullable Long creditedM, @Nullable Long vehicleDistanceM,
+		@Nullable ErrorCode code, @Nullable String detail) {
 
 	enum Status {
 

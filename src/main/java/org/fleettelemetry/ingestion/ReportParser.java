@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
-import org.fleettelemetry.shared.FleetException;
 import org.fleettelemetry.shared.Fields;
+import org.fleettelemetry.shared.FleetException;
 import org.fleettelemetry.vehicles.Vin;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -52,7 +53,7 @@ class ReportParser {
 				decimal(item, "distanceKm"), decimal(item, "energyConsumedKwh"), decimal(item, "energyRegeneratedKwh"));
 	}
 
-	private static String text(JsonNode item, String field) {
+	private static @Nullable String text(JsonNode item, String field) {
 		JsonNode value = item.get(field);
 		if (value == null || value.isNull()) {
 			return null;
@@ -63,7 +64,7 @@ class ReportParser {
 		return value.asString();
 	}
 
-	private static BigDecimal decimal(JsonNode item, String field) {
+	private static @Nullable BigDecimal decimal(JsonNode item, String field) {
 		JsonNode value = item.get(field);
 		if (value == null || value.isNull()) {
 			return null;
@@ -85,7 +86,7 @@ class ReportParser {
 		throw wrongType(field);
 	}
 
-	private static Instant instant(JsonNode item, String field) {
+	private static @Nullable Instant instant(JsonNode item, String field) {
 		JsonNode value = item.get(field);
 		if (value == null || value.isNull()) {
 			return null;

@@ -1,5 +1,7 @@
 package org.fleettelemetry.ingestion;
 
+import org.jspecify.annotations.Nullable;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.fleettelemetry.vehicles.Vin;
 
@@ -26,7 +28,7 @@ public final class ReportPaths {
 		return HttpMethod.POST.matches(request.getMethod()) ? endpoint(path(request)) : null;
 	}
 
-	private static String endpoint(String path) {
+	private static @Nullable String endpoint(String path) {
 		if (path.equals("/api/v1/reports/batch")) {
 			return "gateway_batch";
 		}
@@ -53,7 +55,7 @@ public final class ReportPaths {
 		return HttpMethod.POST.matches(request.getMethod()) ? singleReportVin(path(request)) : null;
 	}
 
-	private static String singleReportVin(String path) {
+	private static @Nullable String singleReportVin(String path) {
 		if (path.length() != VEHICLES.length() + 17 + REPORTS.length() || !path.startsWith(VEHICLES)
 				|| !path.endsWith(REPORTS)) {
 			return null;

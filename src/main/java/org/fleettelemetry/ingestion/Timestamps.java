@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads ISO-8601 instants ({@code 2014-09-30T12:00:00.250Z},
  * {@code 2014-09-30T14:00:00+02:00}). The usual shapes are read by hand, several times
@@ -29,7 +31,7 @@ final class Timestamps {
 	 * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:mm)}, or {@code null} for any other
 	 * shape.
 	 */
-	private static Instant fast(String s) {
+	private static @Nullable Instant fast(String s) {
 		int n = s.length();
 		if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
 				|| s.charAt(16) != ':') {

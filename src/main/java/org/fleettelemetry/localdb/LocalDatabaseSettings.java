@@ -2,6 +2,7 @@ package org.fleettelemetry.localdb;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("fleet.local-database")
 record LocalDatabaseSettings(@DefaultValue("./data/postgres") String directory, @DefaultValue("0") int port,
-		Map<String, String> serverConfig) {
+		@Nullable Map<String, String> serverConfig) {
 
 	LocalDatabaseSettings {
 		serverConfig = (serverConfig != null) ? Map.copyOf(serverConfig) : Map.of();

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import org.fleettelemetry.fleet.FleetSummary;
 import org.fleettelemetry.fleet.MilestoneOutlook;
 import org.fleettelemetry.shared.Distances;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,7 @@ class FleetOutlook implements MilestoneOutlook {
 	}
 
 	@Override
-	public FleetSummary.NextMilestone next(long fleetDistanceM, long[] trailingM, Instant now) {
+	public FleetSummary.@Nullable NextMilestone next(long fleetDistanceM, long[] trailingM, Instant now) {
 		Long km = Thresholds.next(this.settings.fleetKm(), fleetDistanceM);
 		if (km == null) {
 			return null;

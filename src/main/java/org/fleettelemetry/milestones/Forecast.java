@@ -3,6 +3,8 @@ package org.fleettelemetry.milestones;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * When the fleet will have covered a distance, from its credited distance per day over a
  * trailing window of complete days.
@@ -33,7 +35,7 @@ final class Forecast {
 	 * @param now the time of the projection, at or after the window's end
 	 * @param remainingM metres still to cover
 	 */
-	static Instant projectedAt(long[] dailyM, Instant windowStart, Instant now, long remainingM) {
+	static @Nullable Instant projectedAt(long[] dailyM, Instant windowStart, Instant now, long remainingM) {
 		int n = dailyM.length;
 		double sum = 0;
 		for (long metres : dailyM) {

@@ -3,6 +3,7 @@ package org.fleettelemetry.milestones;
 import java.time.Instant;
 
 import org.fleettelemetry.shared.Distances;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A milestone fired: published once, ever, per threshold, inside the crediting
@@ -18,7 +19,7 @@ import org.fleettelemetry.shared.Distances;
  * @param fleetDistanceM the fleet's credited distance right after the crossing
  * transaction
  */
-public record MilestoneReached(long id, MilestoneScope scope, String vin, long distanceKm, Instant reachedAt,
+public record MilestoneReached(long id, MilestoneScope scope, @Nullable String vin, long distanceKm, Instant reachedAt,
 		long fleetDistanceM) {
 
 	/**

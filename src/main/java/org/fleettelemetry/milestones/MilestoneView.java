@@ -3,6 +3,8 @@ package org.fleettelemetry.milestones;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A milestone reached, as {@code GET /api/v1/milestones} lists it and webhooks carry it.
  *
@@ -12,6 +14,6 @@ import java.time.Instant;
  * @param vin the vehicle whose report crossed it
  * @param fleetDistanceKm the fleet's credited distance right after the crossing
  */
-public record MilestoneView(MilestoneScope scope, long distanceKm, Instant reachedAt, String vin,
+public record MilestoneView(MilestoneScope scope, long distanceKm, Instant reachedAt, @Nullable String vin,
 		BigDecimal fleetDistanceKm) {
 }

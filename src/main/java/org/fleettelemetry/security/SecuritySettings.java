@@ -2,6 +2,8 @@ package org.fleettelemetry.security;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -33,14 +35,14 @@ record SecuritySettings(@DefaultValue Admin admin, @DefaultValue Gateway gateway
 	 * {@code generatedTokenFile}
 	 * @param generatedTokenFile where a generated admin token is kept for later runs
 	 */
-	record Admin(String token, @DefaultValue("./data/admin-token") String generatedTokenFile) {
+	record Admin(@Nullable String token, @DefaultValue("./data/admin-token") String generatedTokenFile) {
 	}
 
 	/**
 	 * @param token the gateway bearer token (env {@code FLEET_GATEWAY_TOKEN}); when
 	 * empty, only the admin token may post gateway batches
 	 */
-	record Gateway(String token) {
+	record Gateway(@Nullable String token) {
 	}
 
 }

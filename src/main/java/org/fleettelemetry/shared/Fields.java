@@ -2,6 +2,8 @@ package org.fleettelemetry.shared;
 
 import java.math.BigDecimal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Checks of request fields that several modules share. Each failure names its field.
  */
@@ -24,7 +26,7 @@ public final class Fields {
 	 * A non-negative quantity given in thousands of its unit (km, kWh), as whole
 	 * thousandths (m, Wh).
 	 */
-	public static Long thousandths(String field, BigDecimal value, BigDecimal max) {
+	public static @Nullable Long thousandths(String field, BigDecimal value, BigDecimal max) {
 		if (value == null) {
 			return null;
 		}

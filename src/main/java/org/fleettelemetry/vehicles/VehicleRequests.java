@@ -3,6 +3,8 @@ package org.fleettelemetry.vehicles;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The bodies the vehicle endpoints accept and answer.
  */
@@ -18,7 +20,7 @@ final class VehicleRequests {
 	 * @param odometerKm the reading at enrolment, never credited; {@code null} to take
 	 * the first report's
 	 */
-	record Register(String vin, String model, String country, BigDecimal odometerKm) {
+	record Register(String vin, String model, String country, @Nullable BigDecimal odometerKm) {
 	}
 
 	/**

@@ -3,6 +3,8 @@ package org.fleettelemetry.vehicles;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A vehicle's own figures.
  *
@@ -20,6 +22,6 @@ import java.time.Instant;
  * @param lastReportAt the latest {@code recordedAt} of its accepted reports
  */
 public record VehicleView(String vin, String model, String country, BigDecimal odometerKm, BigDecimal distanceKm,
-		long trips, BigDecimal energyConsumedKwh, BigDecimal energyRegeneratedKwh, BigDecimal kmPerKwh,
-		BigDecimal co2AvoidedKg, Instant lastReportAt) {
+		long trips, BigDecimal energyConsumedKwh, BigDecimal energyRegeneratedKwh, @Nullable BigDecimal kmPerKwh,
+		BigDecimal co2AvoidedKg, @Nullable Instant lastReportAt) {
 }

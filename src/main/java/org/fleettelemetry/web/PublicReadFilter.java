@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.http.Outcome;
@@ -100,7 +102,7 @@ public class PublicReadFilter extends OncePerRequestFilter {
 	 * The read this request asks for, or {@code null} when it is not one of the plain
 	 * requests taken here.
 	 */
-	private PublicRead find(HttpServletRequest request) {
+	private @Nullable PublicRead find(HttpServletRequest request) {
 		if (!HttpMethod.GET.matches(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
 				|| !FastPathFilter.acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
 			return null;

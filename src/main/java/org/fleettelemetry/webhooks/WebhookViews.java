@@ -3,6 +3,8 @@ package org.fleettelemetry.webhooks;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the webhook endpoints answer.
  */
@@ -48,7 +50,8 @@ final class WebhookViews {
 	 * @param lastAttemptAt when the last attempt started, or {@code null}
 	 * @param lastStatus the HTTP status of the last answer, or {@code null} without one
 	 */
-	record WebhookDelivery(String eventId, String status, int attempts, Instant lastAttemptAt, Integer lastStatus) {
+	record WebhookDelivery(String eventId, String status, int attempts, @Nullable Instant lastAttemptAt,
+			@Nullable Integer lastStatus) {
 	}
 
 }
