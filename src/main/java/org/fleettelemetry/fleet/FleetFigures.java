@@ -35,11 +35,11 @@ public class FleetFigures {
 	/**
 	 * The totals, the vehicles whose last report was recorded since {@code :since}, the
 	 * metres credited on each of the {@code %1$d} days (a number written into the text)
-	 * from {@code :first}, and the last fleet milestone, from the
-	 * {@link MilestoneOutlook}'s query {@code %2$s}: one statement, so that a read is one
-	 * round trip. The vehicles whose last report day is after the day of {@code :since}
-	 * are counted per day (V7__last_report_days.sql); only those whose last report fell
-	 * on that day itself are looked up, to compare their instant.
+	 * from {@code :first}, and the last fleet milestone (which the milestones module
+	 * records through {@link FleetLedger#milestoneReached}): one statement, so that a
+	 * read is one round trip. The vehicles whose last report day is after the day of
+	 * {@code :since} are counted per day (V7__last_report_days.sql); only those whose
+	 * last report fell on that day itself are looked up, to compare their instant.
 	 * <p>
 	 * Written so that PostgreSQL plans it once per connection and reuses that generic
 	 * plan, instead of planning it for every read (which cost more than running it): the
@@ -60,11 +60,7 @@ public class FleetFigures {
 			       m.threshold_km as last_milestone_km, m.reached_at as last_milestone_at
 			from ("""
 			+ TOTALS + """
-					) t left join (%2$s) m on true""";
-
-	/** In place of the outlook's query without one: no milestone. */
-	private static final String NO_MILESTONE = """
-			select 0::bigint as threshold_km, null::timestamptz as reached_at where false""";
+					) t left join fleet_last_milestone m on true""";
 
 	private final JdbcClient jdbc;
 
@@ -100,8 +96,7 @@ public class FleetFigures {
 		int days = (outlook != null) ? outlook.trailingDays() : 0;
 		Instant since = now.minus(30, ChronoUnit.DAYS);
 		LocalDate sinceDay = LocalDate.ofInstant(since, ZoneOffset.UTC);
-		String lastMilestone = (outlook != null) ? outlook.lastReachedQuery() : NO_MILESTONE;
-		SummaryRow figures = this.jdbc.sql(SUMMARY.formatted(days, lastMilestone))
+		SummaryRow figures = this.jdbc.sql(SUMMARY.formatted(days))
 			.param("sinceDay", sinceDay)
 			.param("dayAfterSince", sinceDay.plusDays(1))
 			.param("since", Timestamp.from(since))

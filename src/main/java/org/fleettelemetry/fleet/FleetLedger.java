@@ -1,6 +1,8 @@
 package org.fleettelemetry.fleet;
 
 import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,22 @@ public class FleetLedger {
 		int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
 		addToCountries(List.<Object[]>of(new Object[] { country, stripe, 1L }), "vehicles");
 		this.jdbc.sql("update fleet_totals set vehicles = vehicles + 1 where stripe = ?").param(stripe).update();
+	}
+
+	/**
+	 * Records that the fleet reached the milestone of {@code distanceKm} at
+	 * {@code reachedAt}, for the summary's last milestone; a lower one than already
+	 * recorded changes nothing.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void milestoneReached(long distanceKm, Instant reachedAt) {
+		this.jdbc
+			.sql("""
+					insert into fleet_last_milestone (threshold_km, reached_at) values (?, ?)
+					on conflict (only_row) do update set threshold_km = excluded.threshold_km, reached_at = excluded.reached_at
+					where fleet_last_milestone.threshold_km < excluded.threshold_km""")
+			.params(distanceKm, Timestamp.from(reachedAt))
+			.update();
 	}
 
 	private void addToCountries(List<Object[]> rows, String column) {

@@ -5,8 +5,10 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Supplies the milestone part of the fleet summary; implemented by the milestones module.
- * Without one, the summary's milestone fields are {@code null}.
+ * Supplies the next milestone of the fleet summary, with its forecast; implemented by the
+ * milestones module. Without one, the summary's {@code nextMilestone} is {@code null}.
+ * (The last milestone reached is the fleet module's own: see
+ * {@link FleetLedger#milestoneReached}.)
  */
 public interface MilestoneOutlook {
 
@@ -15,13 +17,6 @@ public interface MilestoneOutlook {
 	 * distance of.
 	 */
 	int trailingDays();
-
-	/**
-	 * A query of at most one row, with the columns {@code threshold_km} (whole km) and
-	 * {@code reached_at}: the highest fleet milestone reached. The summary runs it within
-	 * its own statement, so that reading the summary is one round trip to the database.
-	 */
-	String lastReachedQuery();
 
 	/**
 	 * The next fleet milestone above {@code fleetDistanceM}, with its forecast, or

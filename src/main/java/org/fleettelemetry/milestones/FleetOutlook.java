@@ -12,32 +12,23 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The milestone part of the fleet summary: the last fleet milestone, and the next with
- * its forecast from the trailing {@value Forecast#WINDOW_DAYS} complete UTC days of
- * credited distance (by report day), which the fleet module reads with its totals, in the
- * same statement as the query of the last milestone: one row of the ledger, whatever the
- * number of stored reports.
+ * The next fleet milestone of the summary, with its forecast from the trailing
+ * {@value Forecast#WINDOW_DAYS} complete UTC days of credited distance (by report day),
+ * which the fleet module reads with its totals in one statement, whatever the number of
+ * stored reports.
  */
 @Component
 class FleetOutlook implements MilestoneOutlook {
 
-	private final Milestones milestones;
-
 	private final MilestoneSettings settings;
 
-	FleetOutlook(Milestones milestones, MilestoneSettings settings) {
-		this.milestones = milestones;
+	FleetOutlook(MilestoneSettings settings) {
 		this.settings = settings;
 	}
 
 	@Override
 	public int trailingDays() {
 		return Forecast.WINDOW_DAYS;
-	}
-
-	@Override
-	public String lastReachedQuery() {
-		return Milestones.LAST_FLEET_MILESTONE;
 	}
 
 	@Override

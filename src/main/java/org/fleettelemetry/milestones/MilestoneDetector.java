@@ -5,6 +5,7 @@ import java.util.List;
 import org.fleettelemetry.fleet.DistanceCredited;
 import org.fleettelemetry.fleet.FleetDelta;
 import org.fleettelemetry.fleet.FleetFigures;
+import org.fleettelemetry.fleet.FleetLedger;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -39,10 +40,13 @@ class MilestoneDetector {
 
 	private final FleetFigures figures;
 
+	private final FleetLedger ledger;
+
 	MilestoneDetector(JdbcClient jdbc, MilestoneSettings settings, ApplicationEventPublisher events,
-			FleetFigures figures) {
+			FleetFigures figures, FleetLedger ledger) {
 		this.jdbc = jdbc;
 		this.figures = figures;
+		this.ledger = ledger;
 		this.settings = settings;
 		this.events = events;
 	}
@@ -81,7 +85,8 @@ class MilestoneDetector {
 	}
 
 	/**
-	 * Records a milestone unless it has fired already, and announces it when it is new.
+	 * Records a milestone unless it has fired already, and announces it when it is new:
+	 * to the fleet's figures (a fleet milestone) and as an event.
 	 */
 	private void fire(MilestoneScope scope, long km, String vin, long fleetDistanceM) {
 		this.jdbc.sql("""
@@ -93,7 +98,14 @@ class MilestoneDetector {
 			.query((rs, i) -> new MilestoneReached(rs.getLong("id"), scope, vin, km,
 					rs.getTimestamp("reached_at").toInstant(), fleetDistanceM))
 			.optional()
-			.ifPresent(this.events::publishEvent);
+			.ifPresent(this::announce);
+	}
+
+	private void announce(MilestoneReached reached) {
+		if (reached.scope() == MilestoneScope.FLEET) {
+			this.ledger.milestoneReached(reached.distanceKm(), reached.reachedAt());
+		}
+		this.events.publishEvent(reached);
 	}
 
 }

@@ -15,14 +15,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Milestones {
 
-	/**
-	 * The highest fleet milestone reached, if any: {@code threshold_km} and
-	 * {@code reached_at}.
-	 */
-	static final String LAST_FLEET_MILESTONE = """
-			select threshold_km, reached_at from milestones
-			where scope = 'FLEET' and subject = '' order by threshold_km desc limit 1""";
-
 	private final JdbcClient jdbc;
 
 	Milestones(JdbcClient jdbc) {
