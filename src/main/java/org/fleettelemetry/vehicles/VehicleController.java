@@ -1,11 +1,15 @@
 package org.fleettelemetry.vehicles;
 
+import org.fleettelemetry.shared.Page;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,6 +31,19 @@ class VehicleController {
 	@ResponseStatus(HttpStatus.CREATED)
 	VehicleRequests.Credentials register(@RequestBody VehicleRequests.Register request) {
 		return this.vehicles.register(request);
+	}
+
+	@GetMapping
+	Page<VehicleView> list(@RequestParam(required = false) @Nullable String country,
+			@RequestParam(required = false) @Nullable String model,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String vinPrefix,
+			@RequestParam(required = false) @Nullable String reportedSince,
+			@RequestParam(required = false) @Nullable String sort,
+			@RequestParam(required = false) @Nullable String size,
+			@RequestParam(required = false) @Nullable String cursor) {
+		return this.vehicles.list(VehicleFilter.of(country, model, status, vinPrefix, reportedSince),
+				VehicleOrder.parse(sort), cursor, Page.size(size));
 	}
 
 	@GetMapping("/{vin}")

@@ -20,8 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param kmPerKwh trip distance per net kWh (consumed minus regenerated), or {@code null}
  * @param co2AvoidedKg CO2 avoided over the credited distance
  * @param lastReportAt the latest {@code recordedAt} of its accepted reports
+ * @param status {@code ACTIVE}, or {@code RETIRED} once it has left the fleet
+ * @param registeredAt when it was registered
+ * @param retiredAt when it was retired, or {@code null}
  */
-public record VehicleView(String vin, String model, String country, BigDecimal odometerKm, BigDecimal distanceKm,
-		long trips, BigDecimal energyConsumedKwh, BigDecimal energyRegeneratedKwh, @Nullable BigDecimal kmPerKwh,
-		BigDecimal co2AvoidedKg, @Nullable Instant lastReportAt) {
+public record VehicleView(String vin, String model, String country, @Nullable BigDecimal odometerKm,
+		BigDecimal distanceKm, long trips, BigDecimal energyConsumedKwh, BigDecimal energyRegeneratedKwh,
+		@Nullable BigDecimal kmPerKwh, BigDecimal co2AvoidedKg, @Nullable Instant lastReportAt, VehicleStatus status,
+		Instant registeredAt, @Nullable Instant retiredAt) {
 }

@@ -2,25 +2,27 @@ package org.fleettelemetry.vehicles;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import org.fleettelemetry.fleet.Co2;
 import org.fleettelemetry.fleet.FleetLedger;
+import org.fleettelemetry.shared.Cursor;
 import org.fleettelemetry.shared.Distances;
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
 import org.fleettelemetry.shared.Fields;
+import org.fleettelemetry.shared.Page;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,8 +48,12 @@ public class Vehicles {
 
 	private final ApplicationEventPublisher events;
 
-	Vehicles(JdbcClient jdbc, FleetLedger fleet, Co2 co2, Clock clock, ApplicationEventPublisher events) {
+	private final RegisteredVehicles registered;
+
+	Vehicles(JdbcClient jdbc, RegisteredVehicles registered, FleetLedger fleet, Co2 co2, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.registered = registered;
 		this.fleet = fleet;
 		this.co2 = co2;
 		this.clock = clock;
@@ -134,33 +140,34 @@ public class Vehicles {
 
 	@Transactional(readOnly = true)
 	public VehicleView view(String vin) {
-		return this.jdbc.sql("""
-				select v.*, o.baseline_m, o.high_m from vehicles v
-				cross join lateral (select baseline_m, high_m from odometers where vehicle_id = v.id
-				                    order by seq desc limit 1) o
-				where v.vin = ?""")
-			.param(vin)
-			.query((RowMapper<VehicleView>) this::view)
-			.optional()
-			.orElseThrow(() -> FleetException.vehicleNotFound(vin));
+		return this.registered.findByVin(vin).map(this::view).orElseThrow(() -> FleetException.vehicleNotFound(vin));
 	}
 
-	private VehicleView view(ResultSet rs, int row) throws SQLException {
-		long distance = rs.getLong("distance_m");
-		long consumed = rs.getLong("energy_consumed_wh");
-		long regenerated = rs.getLong("energy_regenerated_wh");
-		long tripDistance = rs.getLong("trip_distance_m");
-		BigDecimal kmPerKwh = (consumed > regenerated) ? BigDecimal.valueOf(tripDistance)
-			.divide(BigDecimal.valueOf(consumed - regenerated), 3, RoundingMode.HALF_UP) : null;
-		Long odometer = (Long) rs.getObject("high_m");
-		if (odometer == null) {
-			odometer = (Long) rs.getObject("baseline_m");
+	/**
+	 * A keyset page of the vehicles that pass {@code filter}, in {@code order}, after
+	 * {@code cursor} (the first page without one).
+	 */
+	@Transactional(readOnly = true)
+	Page<VehicleView> list(VehicleFilter filter, VehicleOrder order, @Nullable String cursor, int size) {
+		Specification<Vehicle> query = filter.specification();
+		if (cursor != null) {
+			query = query.and(order.after(Cursor.decode(cursor, order.name(), 2)));
 		}
-		Timestamp last = rs.getTimestamp("last_report_at");
-		return new VehicleView(rs.getString("vin"), rs.getString("model"), rs.getString("country"),
-				Distances.kmOrNull(odometer), Distances.km(distance), rs.getLong("trips"), Distances.km(consumed),
-				Distances.km(regenerated), kmPerKwh, this.co2.avoidedKg(distance),
-				(last != null) ? last.toInstant() : null);
+		List<Vehicle> found = this.registered.findBy(query, (q) -> q.sortBy(order.sort()).limit(size + 1).all());
+		List<Vehicle> page = found.subList(0, Math.min(size, found.size()));
+		String next = (found.size() > size) ? order.cursorAfter(page.get(size - 1)).encode() : null;
+		return new Page<>(page.stream().map(this::view).toList(), next);
+	}
+
+	private VehicleView view(Vehicle vehicle) {
+		long consumed = vehicle.energyConsumedWh();
+		long regenerated = vehicle.energyRegeneratedWh();
+		BigDecimal kmPerKwh = (consumed > regenerated) ? BigDecimal.valueOf(vehicle.tripDistanceM())
+			.divide(BigDecimal.valueOf(consumed - regenerated), 3, RoundingMode.HALF_UP) : null;
+		return new VehicleView(vehicle.vin(), vehicle.model(), vehicle.country(),
+				Distances.kmOrNull(vehicle.odometerM()), Distances.km(vehicle.distanceM()), vehicle.trips(),
+				Distances.km(consumed), Distances.km(regenerated), kmPerKwh, this.co2.avoidedKg(vehicle.distanceM()),
+				vehicle.lastReportAt(), vehicle.status(), vehicle.registeredAt(), vehicle.retiredAt());
 	}
 
 	/**
