@@ -6,7 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +27,10 @@ record MarkdownFile(Path path, List<Line> prose) {
 
 	private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
 
+	private static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}\\s+(.*?)(?:\\s+#+)?\\s*$");
+
+	private static final Pattern HTML_ANCHOR = Pattern.compile("<a\\s+(?:id|name)=\"([^\"]+)\"");
+
 	static MarkdownFile read(Path path) {
 		try {
 			return new MarkdownFile(path, prose(Files.readAllLines(path, StandardCharsets.UTF_8)));
@@ -29,6 +38,39 @@ record MarkdownFile(Path path, List<Line> prose) {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The anchors its headings give, as GitHub makes them (a repeated heading's slug gets
+	 * {@code -1}, {@code -2}, ...), and those of its HTML anchors.
+	 */
+	Set<String> anchors() {
+		Set<String> anchors = new HashSet<>();
+		Map<String, Integer> seen = new HashMap<>();
+		for (Line line : this.prose) {
+			Matcher heading = HEADING.matcher(line.text());
+			if (heading.matches()) {
+				String slug = slug(heading.group(1));
+				int times = seen.merge(slug, 1, Integer::sum);
+				anchors.add((times == 1) ? slug : slug + "-" + (times - 1));
+			}
+			Matcher html = HTML_ANCHOR.matcher(line.text());
+			while (html.find()) {
+				anchors.add(html.group(1));
+			}
+		}
+		return anchors;
+	}
+
+	/**
+	 * GitHub's slug of a heading: its text without markup, in lower case, without
+	 * punctuation but hyphens and underscores, spaces made hyphens.
+	 */
+	static String slug(String heading) {
+		String text = heading.replaceAll("!?\\[([^\\]]*)\\]\\([^)]*\\)", "$1")
+			.replaceAll("<[^>]+>", "")
+			.replaceAll("[`*]", "");
+		return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
 	}
 
 	private static List<Line> prose(List<String> lines) {
