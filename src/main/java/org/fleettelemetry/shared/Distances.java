@@ -3,6 +3,8 @@ package org.fleettelemetry.shared;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Conversions at the edge of the service: distances are whole metres inside, kilometres
  * and miles (to the metre, 3 decimals) outside.
@@ -18,7 +20,7 @@ public final class Distances {
 		return BigDecimal.valueOf(metres, 3);
 	}
 
-	public static BigDecimal kmOrNull(Long metres) {
+	public static @Nullable BigDecimal kmOrNull(@Nullable Long metres) {
 		return (metres != null) ? km(metres) : null;
 	}
 

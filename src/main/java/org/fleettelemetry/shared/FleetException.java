@@ -1,5 +1,7 @@
 package org.fleettelemetry.shared;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A failure the client can act on: it carries its {@link ErrorCode} and, where one field
  * is to blame, that field's name. The web layer turns it into a problem detail.
@@ -8,13 +10,13 @@ public class FleetException extends RuntimeException {
 
 	private final ErrorCode code;
 
-	private final String field;
+	private final @Nullable String field;
 
 	public FleetException(ErrorCode code, String detail) {
 		this(code, null, detail);
 	}
 
-	private FleetException(ErrorCode code, String field, String detail) {
+	private FleetException(ErrorCode code, @Nullable String field, String detail) {
 		super(detail);
 		this.code = code;
 		this.field = field;
@@ -38,7 +40,7 @@ public class FleetException extends RuntimeException {
 	/**
 	 * The name of the offending field, or {@code null}.
 	 */
-	public String field() {
+	public @Nullable String field() {
 		return this.field;
 	}
 
