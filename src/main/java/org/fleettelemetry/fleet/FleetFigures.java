@@ -29,7 +29,8 @@ public class FleetFigures {
 
 	/** The fleet's running totals: the sum of the stripes. */
 	private static final String TOTALS = """
-			select sum(distance_m) as distance_m, sum(reports) as reports, sum(vehicles) as vehicles
+			select sum(distance_m) as distance_m, sum(reports) as reports, sum(vehicles) as vehicles,
+			       sum(retired_vehicles) as retired_vehicles
 			from fleet_totals""";
 
 	/**
@@ -48,7 +49,7 @@ public class FleetFigures {
 	 * would be every vehicle once most share their last report day.
 	 */
 	private static final String SUMMARY = """
-			select t.distance_m, t.reports, t.vehicles,
+			select t.distance_m, t.reports, t.vehicles, t.retired_vehicles,
 			       (select coalesce(sum(vehicles), 0) from fleet_last_report_days where day > :sinceDay)
 			       + (select count(*) from vehicles
 			          where last_report_day >= :sinceDay and last_report_day < :dayAfterSince and last_report_at >= :since)
@@ -106,9 +107,9 @@ public class FleetFigures {
 			.single();
 		long metres = figures.distanceM();
 		return new FleetSummary(Distances.km(metres), Distances.miles(metres), this.co2.avoidedKg(metres),
-				this.co2.trees(metres), figures.vehicles(), figures.reporting(), figures.reports(),
-				figures.lastMilestone(), (outlook != null) ? outlook.next(metres, figures.trailingM(), now) : null,
-				now);
+				this.co2.trees(metres), figures.vehicles(), figures.retiredVehicles(), figures.reporting(),
+				figures.reports(), figures.lastMilestone(),
+				(outlook != null) ? outlook.next(metres, figures.trailingM(), now) : null, now);
 	}
 
 	private static SummaryRow summaryRow(ResultSet rs, int row) throws SQLException {
@@ -117,7 +118,8 @@ public class FleetFigures {
 		FleetSummary.LastMilestone last = (reachedAt != null)
 				? new FleetSummary.LastMilestone(rs.getLong("last_milestone_km"), reachedAt.toInstant()) : null;
 		return new SummaryRow(rs.getLong("distance_m"), rs.getLong("reports"), rs.getLong("vehicles"),
-				rs.getLong("reporting"), Arrays.stream(trailing).mapToLong(Long::longValue).toArray(), last);
+				rs.getLong("retired_vehicles"), rs.getLong("reporting"),
+				Arrays.stream(trailing).mapToLong(Long::longValue).toArray(), last);
 	}
 
 	/**
@@ -154,8 +156,8 @@ public class FleetFigures {
 	 * first
 	 * @param lastMilestone the highest fleet milestone reached, or {@code null}
 	 */
-	private record SummaryRow(long distanceM, long reports, long vehicles, long reporting, long[] trailingM,
-			FleetSummary.LastMilestone lastMilestone) {
+	private record SummaryRow(long distanceM, long reports, long vehicles, long retiredVehicles, long reporting,
+			long[] trailingM, FleetSummary.LastMilestone lastMilestone) {
 	}
 
 }

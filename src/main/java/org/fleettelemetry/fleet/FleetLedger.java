@@ -96,6 +96,21 @@ public class FleetLedger {
 			.update();
 	}
 
+	/**
+	 * Moves a vehicle of {@code country} from the active count to the retired one; its
+	 * distance stays in every figure.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void vehicleRetired(String country) {
+		int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
+		addToCountries(List.<Object[]>of(new Object[] { country, stripe, -1L }), "vehicles");
+		this.jdbc
+			.sql("update fleet_totals set vehicles = vehicles - 1, retired_vehicles = retired_vehicles + 1 "
+					+ "where stripe = ?")
+			.param(stripe)
+			.update();
+	}
+
 	private void addToCountries(List<Object[]> rows, String column) {
 		this.template.batchUpdate("insert into fleet_countries (country, stripe, " + column + ") values (?, ?, ?) "
 				+ "on conflict (country, stripe) do update set " + column + " = fleet_countries." + column

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param distanceMiles the same in miles
  * @param co2AvoidedKg CO2 avoided over that distance
  * @param treesEquivalent whole trees absorbing as much CO2
- * @param vehicles registered vehicles
+ * @param vehicles active vehicles (registered and not retired)
+ * @param retiredVehicles vehicles retired from the fleet; their distance stays in every
+ * figure
  * @param reportingVehicles30d vehicles with an accepted report recorded in the last 30
  * days
  * @param reports accepted reports
@@ -21,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param asOf when these figures were read
  */
 public record FleetSummary(BigDecimal distanceKm, BigDecimal distanceMiles, BigDecimal co2AvoidedKg,
-		long treesEquivalent, long vehicles, long reportingVehicles30d, long reports,
+		long treesEquivalent, long vehicles, long retiredVehicles, long reportingVehicles30d, long reports,
 		@Nullable LastMilestone lastMilestone, @Nullable NextMilestone nextMilestone, Instant asOf) {
 
 	/**

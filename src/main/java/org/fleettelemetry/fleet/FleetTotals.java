@@ -5,7 +5,8 @@ package org.fleettelemetry.fleet;
  *
  * @param distanceM credited distance in metres
  * @param reports accepted reports
- * @param vehicles registered vehicles
+ * @param vehicles active vehicles
+ * @param retiredVehicles retired vehicles
  */
-public record FleetTotals(long distanceM, long reports, long vehicles) {
+public record FleetTotals(long distanceM, long reports, long vehicles, long retiredVehicles) {
 }

@@ -1,5 +1,6 @@
 package org.fleettelemetry.ingestion;
 
+import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
 import org.fleettelemetry.vehicles.Vin;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +33,11 @@ class ReportController {
 		return switch (outcome.status()) {
 			case ACCEPTED -> ResponseEntity.status(HttpStatus.CREATED).body(ReportAnswers.Single.of(outcome));
 			case DUPLICATE -> ResponseEntity.ok(ReportAnswers.Single.of(outcome));
-			case REJECTED -> throw new FleetException(outcome.code(), outcome.detail());
+			// a reportId conflict is the request's (409); any other rejection is a report
+			// that breaks a crediting rule, kept as an anomaly (422)
+			case REJECTED -> throw (outcome.code() == ErrorCode.REPORT_ID_CONFLICT)
+					? new FleetException(outcome.code(), outcome.detail())
+					: FleetException.rejectedReport(outcome.code(), outcome.detail());
 		};
 	}
 

@@ -76,6 +76,10 @@ class ReportLedger {
 					: Outcome.rejected(report.reportId(), ErrorCode.REPORT_ID_CONFLICT,
 							"Report " + report.reportId() + " was already received with other content");
 		}
+		if (vehicle.retiredAt != null) {
+			return batch.quarantine(submission, ErrorCode.VEHICLE_RETIRED,
+					"Vehicle " + vehicle.ref.vin() + " was retired at " + vehicle.retiredAt);
+		}
 		Judge.Verdict refusal = this.judge.refusal(vehicle, report, now);
 		if (refusal != null) {
 			return batch.quarantine(submission, refusal.code(), refusal.detail());

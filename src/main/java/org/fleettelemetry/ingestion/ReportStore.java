@@ -48,7 +48,7 @@ class ReportStore {
 	 * several times the cost.
 	 */
 	private static final String LOAD = """
-			select id, vin, country, distance_m from vehicles where vin = any(?::varchar[]) order by id for update;
+			select id, vin, country, distance_m, retired_at from vehicles where vin = any(?::varchar[]) order by id for update;
 			select * from odometers
 			where vehicle_id = any(array(select id from vehicles where vin = any(?::varchar[])))
 			order by vehicle_id, seq;
@@ -74,11 +74,16 @@ class ReportStore {
 			statement.execute();
 			Map<Long, VehicleRef> refs = new TreeMap<>();
 			Map<Long, Long> distances = new HashMap<>();
+			Map<Long, Instant> retired = new HashMap<>();
 			try (ResultSet rs = statement.getResultSet()) {
 				while (rs.next()) {
 					long id = rs.getLong("id");
 					refs.put(id, new VehicleRef(id, rs.getString("vin"), rs.getString("country")));
 					distances.put(id, rs.getLong("distance_m"));
+					Instant retiredAt = instant(rs.getTimestamp("retired_at"));
+					if (retiredAt != null) {
+						retired.put(id, retiredAt);
+					}
 				}
 			}
 			Map<Long, List<VehicleState.Odometer>> odometers = new HashMap<>();
@@ -98,8 +103,11 @@ class ReportStore {
 				}
 			}
 			Map<String, VehicleState> vehicles = new HashMap<>();
-			refs.forEach(
-					(id, ref) -> vehicles.put(ref.vin(), new VehicleState(ref, distances.get(id), odometers.get(id))));
+			refs.forEach((id, ref) -> {
+				VehicleState vehicle = new VehicleState(ref, distances.get(id), odometers.get(id));
+				vehicle.retiredAt = retired.get(id);
+				vehicles.put(ref.vin(), vehicle);
+			});
 			return new Loaded(vehicles, stored);
 		});
 	}

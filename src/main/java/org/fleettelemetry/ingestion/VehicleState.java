@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.fleettelemetry.vehicles.VehicleRef;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One vehicle while a transaction credits its reports, its row locked: its odometers,
@@ -32,6 +33,9 @@ final class VehicleState {
 	long addedRegeneratedWh;
 
 	Instant lastReportAt;
+
+	/** When the vehicle was retired: its reports are refused from then on. */
+	@Nullable Instant retiredAt;
 
 	VehicleState(VehicleRef ref, long storedDistanceM, List<Odometer> odometers) {
 		this.ref = ref;

@@ -58,7 +58,10 @@ class FleetGauges extends RepeatingTask implements MeterBinder {
 			.description("CO2 avoided by the whole fleet, read from the database")
 			.register(registry);
 		Gauge.builder("fleet.vehicles", this, (g) -> g.totals.vehicles())
-			.description("Registered vehicles, read from the database")
+			.description("Active (registered, not retired) vehicles, read from the database")
+			.register(registry);
+		Gauge.builder("fleet.vehicles.retired", this, (g) -> g.totals.retiredVehicles())
+			.description("Vehicles retired from the fleet, read from the database")
 			.register(registry);
 		Gauge.builder("fleet.reports", this, (g) -> g.totals.reports())
 			.description("Accepted reports of the whole fleet, read from the database")
@@ -86,7 +89,8 @@ class FleetGauges extends RepeatingTask implements MeterBinder {
 
 	private Totals readTotals() {
 		FleetTotals sums = this.figures.totals();
-		return new Totals(sums.distanceM(), this.co2.avoidedGrams(sums.distanceM()), sums.vehicles(), sums.reports());
+		return new Totals(sums.distanceM(), this.co2.avoidedGrams(sums.distanceM()), sums.vehicles(),
+				sums.retiredVehicles(), sums.reports());
 	}
 
 	private double readReadiness() {
@@ -102,9 +106,9 @@ class FleetGauges extends RepeatingTask implements MeterBinder {
 	/**
 	 * The fleet totals as last read; {@code NaN} before the first read.
 	 */
-	private record Totals(double distanceM, double co2Grams, double vehicles, double reports) {
+	private record Totals(double distanceM, double co2Grams, double vehicles, double retiredVehicles, double reports) {
 
-		static final Totals UNKNOWN = new Totals(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+		static final Totals UNKNOWN = new Totals(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
 	}
 

@@ -13,9 +13,10 @@ public enum ErrorCode {
 	VIN_ALREADY_REGISTERED("VIN already registered"), RESET_OUT_OF_ORDER("Odometer reset out of order"),
 	REPORT_ID_CONFLICT("Report id conflict"), UNKNOWN_VEHICLE("Unknown vehicle"),
 	ODOMETER_ROLLBACK("Odometer rollback"), IMPLAUSIBLE_DISTANCE("Implausible distance"),
-	TIMESTAMP_IN_FUTURE("Timestamp in the future"), WEBHOOK_NOT_FOUND("Webhook not found"),
-	DELIVERY_NOT_FOUND("Delivery not found"), ALREADY_DELIVERED("Already delivered"),
-	SERVICE_UNAVAILABLE("Service unavailable"), INTERNAL_ERROR("Internal error");
+	TIMESTAMP_IN_FUTURE("Timestamp in the future"), VEHICLE_RETIRED("Vehicle retired"),
+	WEBHOOK_NOT_FOUND("Webhook not found"), DELIVERY_NOT_FOUND("Delivery not found"),
+	ALREADY_DELIVERED("Already delivered"), SERVICE_UNAVAILABLE("Service unavailable"),
+	INTERNAL_ERROR("Internal error");
 
 	private final String title;
 

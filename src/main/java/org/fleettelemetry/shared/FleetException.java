@@ -12,25 +12,43 @@ public class FleetException extends RuntimeException {
 
 	private final @Nullable String field;
 
+	private final boolean rejectedReport;
+
 	public FleetException(ErrorCode code, String detail) {
-		this(code, null, detail);
+		this(code, null, detail, false);
 	}
 
-	private FleetException(ErrorCode code, @Nullable String field, String detail) {
+	private FleetException(ErrorCode code, @Nullable String field, String detail, boolean rejectedReport) {
 		super(detail);
 		this.code = code;
 		this.field = field;
+		this.rejectedReport = rejectedReport;
+	}
+
+	/**
+	 * A report that breaks a crediting rule ({@code code}), kept as an anomaly.
+	 */
+	public static FleetException rejectedReport(ErrorCode code, String detail) {
+		return new FleetException(code, null, detail, true);
 	}
 
 	/**
 	 * A field of a request that is missing or out of its range.
 	 */
 	public static FleetException invalidField(String field, String detail) {
-		return new FleetException(ErrorCode.INVALID_FIELD, field, field + ": " + detail);
+		return new FleetException(ErrorCode.INVALID_FIELD, field, field + ": " + detail, false);
 	}
 
 	public static FleetException vehicleNotFound(String vin) {
 		return new FleetException(ErrorCode.VEHICLE_NOT_FOUND, "No vehicle is registered with VIN " + vin);
+	}
+
+	/**
+	 * Whether this is a report that breaks a crediting rule, rather than a request that
+	 * cannot be carried out.
+	 */
+	public boolean isRejectedReport() {
+		return this.rejectedReport;
 	}
 
 	public ErrorCode code() {

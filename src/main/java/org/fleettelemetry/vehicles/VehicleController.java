@@ -56,6 +56,11 @@ class VehicleController {
 		return this.vehicles.rotateToken(Vin.check(vin));
 	}
 
+	@PostMapping("/{vin}/retire")
+	VehicleView retire(@PathVariable String vin, @RequestBody VehicleRequests.Retirement retirement) {
+		return this.vehicles.retire(Vin.check(vin), retirement);
+	}
+
 	@PostMapping("/{vin}/odometer-resets")
 	@ResponseStatus(HttpStatus.CREATED)
 	VehicleRequests.OdometerResetDone resetOdometer(@PathVariable String vin,

@@ -38,6 +38,14 @@ final class VehicleRequests {
 	record OdometerReset(BigDecimal odometerKm, Instant effectiveAt, String reason) {
 	}
 
+	/**
+	 * Why a vehicle leaves the fleet.
+	 *
+	 * @param reason 1 to 500 characters, for the audit trail
+	 */
+	record Retirement(String reason) {
+	}
+
 	record OdometerResetDone(String vin, BigDecimal odometerKm, Instant effectiveAt) {
 	}
 

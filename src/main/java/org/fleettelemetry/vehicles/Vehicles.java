@@ -88,19 +88,58 @@ public class Vehicles {
 
 	VehicleRequests.Credentials rotateToken(String vin) {
 		String token = VehicleTokens.generate();
-		int updated = this.jdbc.sql("update vehicles set token_hash = ? where vin = ?")
+		int updated = this.jdbc.sql("update vehicles set token_hash = ? where vin = ? and status = 'ACTIVE'")
 			.params(VehicleTokens.hash(token), vin)
 			.update();
 		if (updated == 0) {
-			throw FleetException.vehicleNotFound(vin);
+			throw notActive(vin);
 		}
-		// for the other instances' polls; clock_timestamp(), the latest time this
-		// transaction can tell
+		forgetToken(vin);
+		return new VehicleRequests.Credentials(vin, token);
+	}
+
+	/**
+	 * Takes the vehicle out of the fleet's active count, keeping its figures and reports:
+	 * its token stops working (here at once, on the other instances at their next poll of
+	 * the token rotations) and its later reports are refused as {@code VEHICLE_RETIRED}.
+	 * The update is conditional, so of racing retirements one wins and the others are
+	 * told the vehicle is retired.
+	 */
+	VehicleView retire(String vin, VehicleRequests.Retirement retirement) {
+		String reason = Fields.text("reason", retirement.reason(), 500);
+		String country = this.jdbc.sql("""
+				update vehicles set status = 'RETIRED', retired_at = ?, retire_reason = ?
+				where vin = ? and status = 'ACTIVE' returning country""")
+			.params(Timestamp.from(this.clock.instant()), reason, vin)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> notActive(vin));
+		this.fleet.vehicleRetired(country);
+		forgetToken(vin);
+		return view(vin);
+	}
+
+	/**
+	 * Why a change of a vehicle found no active row: it is retired, or unknown.
+	 */
+	private FleetException notActive(String vin) {
+		return exists(vin) ? retired(vin) : FleetException.vehicleNotFound(vin);
+	}
+
+	private static FleetException retired(String vin) {
+		return new FleetException(ErrorCode.VEHICLE_RETIRED, "Vehicle " + vin + " is retired");
+	}
+
+	/**
+	 * Makes every instance forget which vehicle the old token belonged to: this one at
+	 * once, the others when they next poll the token rotations.
+	 */
+	private void forgetToken(String vin) {
+		// clock_timestamp(), the latest time this transaction can tell
 		this.jdbc.sql("""
 				insert into token_rotations (vin, rotated_at) values (?, clock_timestamp())
 				on conflict (vin) do update set rotated_at = excluded.rotated_at""").param(vin).update();
 		this.events.publishEvent(new TokenRotated(vin));
-		return new VehicleRequests.Credentials(vin, token);
 	}
 
 	/**
@@ -113,11 +152,17 @@ public class Vehicles {
 				Fields.thousandths("odometerKm", reset.odometerKm(), Fields.MAX_KM));
 		Instant effectiveAt = Fields.required("effectiveAt", reset.effectiveAt());
 		String reason = (reset.reason() != null) ? Fields.text("reason", reset.reason(), 200) : null;
-		long id = this.jdbc.sql("select id from vehicles where vin = ? for update")
+		record Locked(long id, String status) {
+		}
+		Locked vehicle = this.jdbc.sql("select id, status from vehicles where vin = ? for update")
 			.param(vin)
-			.query(Long.class)
+			.query(Locked.class)
 			.optional()
 			.orElseThrow(() -> FleetException.vehicleNotFound(vin));
+		if (!vehicle.status().equals(VehicleStatus.ACTIVE.name())) {
+			throw retired(vin);
+		}
+		long id = vehicle.id();
 		record Latest(int seq, Timestamp effectiveAt) {
 		}
 		Latest latest = this.jdbc
@@ -176,7 +221,7 @@ public class Vehicles {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<String> vinOfTokenHash(String tokenHash) {
-		return this.jdbc.sql("select vin from vehicles where token_hash = ?")
+		return this.jdbc.sql("select vin from vehicles where token_hash = ? and status = 'ACTIVE'")
 			.param(tokenHash)
 			.query(String.class)
 			.optional();

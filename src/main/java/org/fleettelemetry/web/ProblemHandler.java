@@ -35,8 +35,18 @@ class ProblemHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> fleet(FleetException ex) {
-		return answer((ex.field() != null) ? Problems.invalidField(ex.field(), ex.getMessage())
-				: Problems.of(ex.code(), ex.getMessage()), ex.code());
+		String field = ex.field();
+		ProblemDetail problem;
+		if (field != null) {
+			problem = Problems.invalidField(field, ex.getMessage());
+		}
+		else if (ex.isRejectedReport()) {
+			problem = Problems.rejectedReport(ex.code(), ex.getMessage());
+		}
+		else {
+			problem = Problems.of(ex.code(), ex.getMessage());
+		}
+		return answer(problem, ex.code());
 	}
 
 	/**

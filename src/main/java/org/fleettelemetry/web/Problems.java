@@ -36,6 +36,8 @@ public final class Problems {
 		STATUS.put(ErrorCode.ODOMETER_ROLLBACK, HttpStatus.UNPROCESSABLE_CONTENT);
 		STATUS.put(ErrorCode.IMPLAUSIBLE_DISTANCE, HttpStatus.UNPROCESSABLE_CONTENT);
 		STATUS.put(ErrorCode.TIMESTAMP_IN_FUTURE, HttpStatus.UNPROCESSABLE_CONTENT);
+		// an action on a retired vehicle; a report of one is rejected (422) as any other
+		STATUS.put(ErrorCode.VEHICLE_RETIRED, HttpStatus.CONFLICT);
 		STATUS.put(ErrorCode.WEBHOOK_NOT_FOUND, HttpStatus.NOT_FOUND);
 		STATUS.put(ErrorCode.DELIVERY_NOT_FOUND, HttpStatus.NOT_FOUND);
 		STATUS.put(ErrorCode.ALREADY_DELIVERED, HttpStatus.CONFLICT);
@@ -66,7 +68,18 @@ public final class Problems {
 	}
 
 	public static ProblemDetail of(ErrorCode code, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(code), detail);
+		return of(code, status(code), detail);
+	}
+
+	/**
+	 * A report that cannot be credited: 422, whatever the rule it breaks.
+	 */
+	public static ProblemDetail rejectedReport(ErrorCode code, String detail) {
+		return of(code, HttpStatus.UNPROCESSABLE_CONTENT, detail);
+	}
+
+	private static ProblemDetail of(ErrorCode code, HttpStatus status, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(java.net.URI.create(code.typeUri()));
 		problem.setTitle(code.title());
 		problem.setProperty("code", code.name());

@@ -42,7 +42,7 @@ class FleetSummaryIntegrationTests extends IntegrationTests {
 		assertThat(this.api.post(REPORTS, token, Api.odometer("a", yesterday, 1234.567)).status()).isEqualTo(201);
 		assertThat(this.api.get(SUMMARY, null).contentType()).isEqualTo("application/json");
 		assertThat(this.api.text(SUMMARY)).matches("\\{\"distanceKm\":1234\\.567,\"distanceMiles\":767\\.124,"
-				+ "\"co2AvoidedKg\":209\\.876,\"treesEquivalent\":15,\"vehicles\":1,\"reportingVehicles30d\":1,\"reports\":1,"
+				+ "\"co2AvoidedKg\":209\\.876,\"treesEquivalent\":15,\"vehicles\":1,\"retiredVehicles\":0,\"reportingVehicles30d\":1,\"reports\":1,"
 				+ "\"lastMilestone\":null,\"nextMilestone\":\\{\"distanceKm\":1000000,\"remainingKm\":998765\\.433,"
 				+ "\"projectedAt\":" + INSTANT + "},\"asOf\":" + INSTANT + "}");
 		assertThat(this.api.get("/api/v1/fleet/countries", null).contentType()).isEqualTo("application/json");
@@ -53,7 +53,7 @@ class FleetSummaryIntegrationTests extends IntegrationTests {
 	@Test
 	void answersAnEmptyFleetWithZerosAndNulls() {
 		assertThat(this.api.text(SUMMARY)).matches("\\{\"distanceKm\":0\\.000,\"distanceMiles\":0\\.000,"
-				+ "\"co2AvoidedKg\":0\\.000,\"treesEquivalent\":0,\"vehicles\":0,\"reportingVehicles30d\":0,\"reports\":0,"
+				+ "\"co2AvoidedKg\":0\\.000,\"treesEquivalent\":0,\"vehicles\":0,\"retiredVehicles\":0,\"reportingVehicles30d\":0,\"reports\":0,"
 				+ "\"lastMilestone\":null,\"nextMilestone\":\\{\"distanceKm\":1000000,\"remainingKm\":1000000\\.000,"
 				+ "\"projectedAt\":null},\"asOf\":" + INSTANT + "}");
 		assertThat(this.api.text("/api/v1/fleet/countries")).isEqualTo("[]");
