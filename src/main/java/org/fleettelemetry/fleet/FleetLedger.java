@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,13 +72,24 @@ public class FleetLedger {
 	}
 
 	/**
-	 * Counts a newly registered vehicle of {@code country}.
+	 * Counts newly registered vehicles, by country.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void vehicleRegistered(String country) {
+	public void vehiclesRegistered(Map<String, Long> byCountry) {
+		if (byCountry.isEmpty()) {
+			return;
+		}
 		int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
-		addToCountries(List.<Object[]>of(new Object[] { country, stripe, 1L }), "vehicles");
-		this.jdbc.sql("update fleet_totals set vehicles = vehicles + 1 where stripe = ?").param(stripe).update();
+		// sorted, as every writer of these rows touches them, so that writers cannot
+		// deadlock
+		addToCountries(new TreeMap<>(byCountry).entrySet()
+			.stream()
+			.map((e) -> new Object[] { e.getKey(), stripe, e.getValue() })
+			.toList(), "vehicles");
+		long count = byCountry.values().stream().mapToLong(Long::longValue).sum();
+		this.jdbc.sql("update fleet_totals set vehicles = vehicles + ? where stripe = ?")
+			.params(count, stripe)
+			.update();
 	}
 
 	/**

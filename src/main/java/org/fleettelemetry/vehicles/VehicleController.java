@@ -1,5 +1,7 @@
 package org.fleettelemetry.vehicles;
 
+import java.util.List;
+
 import org.fleettelemetry.shared.Page;
 import org.jspecify.annotations.Nullable;
 
@@ -23,14 +25,22 @@ class VehicleController {
 
 	private final Vehicles vehicles;
 
-	VehicleController(Vehicles vehicles) {
+	private final Registrations registrations;
+
+	VehicleController(Vehicles vehicles, Registrations registrations) {
 		this.vehicles = vehicles;
+		this.registrations = registrations;
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	VehicleRequests.Credentials register(@RequestBody VehicleRequests.Register request) {
-		return this.vehicles.register(request);
+		return this.registrations.register(request);
+	}
+
+	@PostMapping("/batch")
+	List<VehicleRequests.Registered> registerAll(@RequestBody List<VehicleRequests.Register> requests) {
+		return this.registrations.registerAll(requests);
 	}
 
 	@GetMapping

@@ -3,6 +3,7 @@ package org.fleettelemetry.vehicles;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.fleettelemetry.shared.FleetException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,39 @@ final class VehicleRequests {
 	 * @param reason why the odometer was replaced, for the audit trail
 	 */
 	record OdometerReset(BigDecimal odometerKm, Instant effectiveAt, String reason) {
+	}
+
+	/**
+	 * The answer to one item of a batch registration.
+	 *
+	 * @param vin the item's VIN, as sent
+	 * @param status {@code CREATED}, {@code EXISTS} (registered before: no token) or
+	 * {@code REJECTED}
+	 * @param token the new vehicle's bearer token, shown only this once
+	 * @param code why the item was rejected
+	 * @param detail what the code means for this item
+	 */
+	record Registered(@Nullable String vin, Status status, @Nullable String token, @Nullable String code,
+			@Nullable String detail) {
+
+		enum Status {
+
+			CREATED, EXISTS, REJECTED
+
+		}
+
+		static Registered created(String vin, String token) {
+			return new Registered(vin, Status.CREATED, token, null, null);
+		}
+
+		static Registered exists(String vin) {
+			return new Registered(vin, Status.EXISTS, null, null, null);
+		}
+
+		static Registered rejected(@Nullable String vin, FleetException ex) {
+			return new Registered(vin, Status.REJECTED, null, ex.code().name(), ex.getMessage());
+		}
+
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,8 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Vehicles {
 
-	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-
 	private final JdbcClient jdbc;
 
 	private final FleetLedger fleet;
@@ -58,32 +55,6 @@ public class Vehicles {
 		this.co2 = co2;
 		this.clock = clock;
 		this.events = events;
-	}
-
-	VehicleRequests.Credentials register(VehicleRequests.Register request) {
-		String vin = Vin.check(request.vin());
-		String model = Fields.text("model", request.model(), 64);
-		String country = Fields.required("country", request.country());
-		if (!COUNTRIES.contains(country)) {
-			throw FleetException.invalidField("country", "must be an ISO 3166-1 alpha-2 code such as ES");
-		}
-		Long baseline = Fields.thousandths("odometerKm", request.odometerKm(), Fields.MAX_KM);
-		String token = VehicleTokens.generate();
-		Instant now = this.clock.instant();
-		Optional<Long> id = this.jdbc.sql("""
-				insert into vehicles (vin, model, country, token_hash, registered_at) values (?, ?, ?, ?, ?)
-				on conflict (vin) do nothing returning id""")
-			.params(vin, model, country, VehicleTokens.hash(token), Timestamp.from(now))
-			.query(Long.class)
-			.optional();
-		if (id.isEmpty()) {
-			throw new FleetException(ErrorCode.VIN_ALREADY_REGISTERED, "A vehicle with VIN " + vin + " is registered");
-		}
-		this.jdbc.sql("insert into odometers (vehicle_id, seq, baseline_m, created_at) values (?, 0, ?, ?)")
-			.params(id.get(), baseline, Timestamp.from(now))
-			.update();
-		this.fleet.vehicleRegistered(country);
-		return new VehicleRequests.Credentials(vin, token);
 	}
 
 	VehicleRequests.Credentials rotateToken(String vin) {
