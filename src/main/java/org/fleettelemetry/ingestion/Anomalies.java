@@ -3,6 +3,7 @@ package org.fleettelemetry.ingestion;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.fleettelemetry.shared.FleetException;
 import org.fleettelemetry.vehicles.Vin;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,7 @@ class Anomalies {
 		this.json = json;
 	}
 
+	@Operation(operationId = "listAnomalies", summary = "List the quarantined reports, newest first")
 	@GetMapping("/api/v1/anomalies")
 	List<Anomaly> list(@RequestParam(required = false) String vin, @RequestParam(defaultValue = "100") int limit) {
 		if (limit < 1 || limit > MAX_LIMIT) {

@@ -17,12 +17,12 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 /**
  * Completes every operation of the document with what the contract says and the
  * controllers do not: which credentials it takes, the problem details it can answer with
- * ({@link ProblemResponses}), the bodies of the report endpoints, the probes, and clear
- * schema names.
+ * ({@link ProblemResponses}), the bodies of the report endpoints, the actuator's
+ * operations ({@link ActuatorOperations}), and clear schema names.
  */
 class ContractDocumentation implements GlobalOpenApiCustomizer {
 
-	private static final String ACTUATOR = "/actuator";
+	private static final String ACTUATOR = ActuatorOperations.ACTUATOR;
 
 	/** Boot's endpoints open to all; the rest of them need the admin token. */
 	private static final List<String> PUBLIC_ACTUATOR = List.of("/actuator/health", "/actuator/health/liveness",
@@ -54,7 +54,7 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 		if (openApi.getPaths() == null) {
 			return;
 		}
-		addHealthGroups(openApi);
+		ActuatorOperations.describe(openApi);
 		openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 			String key = method.name() + " " + path;
 			operation.setTags(List.of(tag(path)));
@@ -67,24 +67,6 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 			describeReportBodies(key, operation);
 			ProblemResponses.add(key, path, operation, isPublic(method, path));
 		}));
-	}
-
-	/**
-	 * The probes: springdoc shows {@code /actuator/health} only, not its groups.
-	 */
-	private static void addHealthGroups(OpenAPI openApi) {
-		PathItem health = openApi.getPaths().get(ACTUATOR + "/health");
-		if (health == null || health.getGet() == null) {
-			return;
-		}
-		health.getGet().getResponses().addApiResponse("503", new ApiResponse().description("DOWN"));
-		for (String group : List.of("liveness", "readiness")) {
-			Operation probe = new Operation().operationId(group)
-				.summary("The " + group + " probe: 200 while UP, 503 while DOWN"
-						+ (group.equals("readiness") ? " (as while the database is unreachable)" : ""))
-				.responses(health.getGet().getResponses());
-			openApi.getPaths().addPathItem(ACTUATOR + "/health/" + group, new PathItem().get(probe));
-		}
 	}
 
 	/**

@@ -49,6 +49,31 @@ class OpenApiIntegrationTests extends IntegrationTests {
 	}
 
 	@Test
+	void namesEachOperationAsTheContractDoes() {
+		List<String> wrong = new ArrayList<>();
+		for (String endpoint : ResourceLines.of("/contract-endpoints.txt")) {
+			String[] parts = endpoint.split("\\s+");
+			String id = operation(parts[0], parts[1]).path("operationId").asString();
+			if (!id.equals(parts[2])) {
+				wrong.add(endpoint + " is named " + id);
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void givesEveryOperationAUniqueIdAndAOneLineSummary() {
+		List<String> ids = new ArrayList<>();
+		this.document.path("paths").properties().forEach((path) -> path.getValue().properties().forEach((method) -> {
+			String operation = method.getKey() + " " + path.getKey();
+			ids.add(method.getValue().path("operationId").asString());
+			assertThat(method.getValue().path("operationId").asString()).as(operation).matches("[a-z][A-Za-z]+");
+			assertThat(method.getValue().path("summary").asString()).as(operation).isNotBlank().doesNotContain("\n");
+		}));
+		assertThat(ids).hasSizeGreaterThanOrEqualTo(22).doesNotHaveDuplicates();
+	}
+
+	@Test
 	void describesTheBearerSchemeAndWhichOperationsNeedIt() {
 		JsonNode scheme = this.document.path("components").path("securitySchemes").path("bearer");
 		assertThat(scheme.path("type").asString()).isEqualTo("http");
