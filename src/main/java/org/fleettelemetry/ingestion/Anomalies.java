@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.fleettelemetry.shared.FleetException;
 import org.fleettelemetry.vehicles.Vin;
 import tools.jackson.databind.JsonNode;
@@ -58,8 +59,8 @@ class Anomalies {
 	 * @param report the report as it was sent
 	 * @param receivedAt when it arrived
 	 */
-	record Anomaly(long id, String vin, String reportId, String code, String detail, JsonNode report,
-			Instant receivedAt) {
+	record Anomaly(long id, String vin, String reportId, String code, String detail,
+			@Schema(ref = "Report") JsonNode report, Instant receivedAt) {
 	}
 
 }

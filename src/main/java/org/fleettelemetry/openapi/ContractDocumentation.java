@@ -34,9 +34,13 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 	private static final Map<String, List<String>> REQUIRED = Map.of("VehicleRegistration",
 			List.of("vin", "model", "country"), "OdometerReset", List.of("odometerKm", "effectiveAt"));
 
-	/** Clearer names for the schemas of nested answer records. */
+	/**
+	 * Clearer names for the schemas of nested answer records, and for the actuator's
+	 * links, which springdoc names after Boot's class.
+	 */
 	private static final Map<String, String> SCHEMA_NAMES = Map.of("Single", "ReportAnswer", "Batch", "BatchAnswer",
-			"Item", "BatchItem", "Register", "VehicleRegistration", "Credentials", "VehicleCredentials");
+			"Item", "BatchItem", "Register", "VehicleRegistration", "Credentials", "VehicleCredentials", "Link",
+			"ActuatorLink");
 
 	@Override
 	public void customise(OpenAPI openApi) {

@@ -8,12 +8,19 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.fleettelemetry.support.IntegrationTests;
 import org.fleettelemetry.support.ResourceLines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.actuate.endpoint.web.Link;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,6 +143,21 @@ class OpenApiIntegrationTests extends IntegrationTests {
 		assertThat(gateway.path("items").path("$ref").asString()).isEqualTo("#/components/schemas/GatewayReport");
 		assertThat(this.document.path("components").path("schemas").path("Report").path("required").toString())
 			.contains("reportId", "type", "recordedAt", "odometerKm");
+	}
+
+	@Test
+	void describesNoFrameworkTypeAsASchema() {
+		JsonNode schemas = this.document.path("components").path("schemas");
+		List<String> frameworkTypes = Stream
+			.of(JsonNode.class, ObjectNode.class, ArrayNode.class, Link.class, ProblemDetail.class,
+					ResponseEntity.class)
+			.map(Class::getSimpleName)
+			.toList();
+		assertThat(schemas.propertyNames()).isNotEmpty().doesNotContainAnyElementsOf(frameworkTypes);
+		// what springdoc makes of a class it does not know: its accessors as properties
+		assertThat(this.document.findValues("nodeType")).isEmpty();
+		assertThat(schemas.path("Anomaly").path("properties").path("report").path("$ref").asString())
+			.isEqualTo("#/components/schemas/Report");
 	}
 
 	@Test
