@@ -18,7 +18,8 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
  * Completes every operation of the document with what the contract says and the
  * controllers do not: which credentials it takes, the problem details it can answer with
  * ({@link ProblemResponses}), the bodies of the report endpoints, the actuator's
- * operations ({@link ActuatorOperations}), and clear schema names.
+ * operations ({@link ActuatorOperations}), and clear schema names and fields
+ * ({@link SchemaFields}).
  */
 class ContractDocumentation implements GlobalOpenApiCustomizer {
 
@@ -29,10 +30,6 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 			"/actuator/health/readiness", "/actuator/info", "/actuator/prometheus");
 
 	static final String SINGLE_REPORT = "POST /api/v1/vehicles/{vin}/reports";
-
-	/** Fields a request must have, which the request records do not say. */
-	private static final Map<String, List<String>> REQUIRED = Map.of("VehicleRegistration",
-			List.of("vin", "model", "country"), "OdometerReset", List.of("odometerKm", "effectiveAt"));
 
 	/**
 	 * Clearer names for the schemas of nested answer records, and for the actuator's
@@ -45,12 +42,7 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 	@Override
 	public void customise(OpenAPI openApi) {
 		SchemaNames.rename(openApi, SCHEMA_NAMES);
-		REQUIRED.forEach((name, fields) -> {
-			Schema<?> schema = openApi.getComponents().getSchemas().get(name);
-			if (schema != null) {
-				schema.setRequired(fields);
-			}
-		});
+		SchemaFields.complete(openApi.getComponents().getSchemas());
 		openApi.getComponents()
 			.addSchemas(ContractSchemas.PROBLEM, ContractSchemas.problem())
 			.addSchemas(ContractSchemas.REPORT, ContractSchemas.report())
