@@ -17,9 +17,9 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 /**
  * Completes every operation of the document with what the contract says and the
  * controllers do not: which credentials it takes, the problem details it can answer with
- * ({@link ProblemResponses}), the bodies of the report endpoints, the actuator's
- * operations ({@link ActuatorOperations}), and clear schema names and fields
- * ({@link SchemaFields}).
+ * ({@link ProblemResponses}), the bodies of the report endpoints, examples
+ * ({@link ContractExamples}), the actuator's operations ({@link ActuatorOperations}), and
+ * clear schema names and fields ({@link SchemaFields}).
  */
 class ContractDocumentation implements GlobalOpenApiCustomizer {
 
@@ -38,6 +38,12 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 	private static final Map<String, String> SCHEMA_NAMES = Map.of("Single", "ReportAnswer", "Batch", "BatchAnswer",
 			"Item", "BatchItem", "Register", "VehicleRegistration", "Credentials", "VehicleCredentials", "Link",
 			"ActuatorLink");
+
+	private final ContractExamples examples;
+
+	ContractDocumentation(ContractExamples examples) {
+		this.examples = examples;
+	}
 
 	@Override
 	public void customise(OpenAPI openApi) {
@@ -61,7 +67,9 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 				return;
 			}
 			describeReportBodies(key, operation);
-			ProblemResponses.add(key, path, operation, isPublic(method, path));
+			this.examples.describe(operation);
+			ProblemResponses.add(key, path, operation, isPublic(method, path),
+					(code) -> this.examples.problem(operation.getOperationId(), code));
 		}));
 	}
 
@@ -126,8 +134,12 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 					new MediaType().schema(schema)));
 	}
 
+	/** The same body, in media types of its own (each answer has its own examples). */
 	private static ApiResponse copy(ApiResponse answer, String description) {
-		return new ApiResponse().description(description).content(answer.getContent());
+		Content content = new Content();
+		answer.getContent()
+			.forEach((type, media) -> content.addMediaType(type, new MediaType().schema(media.getSchema())));
+		return new ApiResponse().description(description).content(content);
 	}
 
 }

@@ -45,7 +45,7 @@ class OpenApiConfiguration {
 
 	@Bean
 	ContractDocumentation contractDocumentation() {
-		return new ContractDocumentation();
+		return new ContractDocumentation(ContractExamples.load());
 	}
 
 }

@@ -8,10 +8,13 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.fleettelemetry.support.IntegrationTests;
 import org.fleettelemetry.support.ResourceLines;
+import org.fleettelemetry.vehicles.Vin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +42,22 @@ class OpenApiIntegrationTests extends IntegrationTests {
 
 	JsonNode operation(String method, String path) {
 		return this.document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT));
+	}
+
+	/** Each operation of the service's own API (not the actuator's), with its name. */
+	void apiOperations(BiConsumer<String, JsonNode> check) {
+		this.document.path("paths")
+			.properties()
+			.stream()
+			.filter((path) -> !path.getKey().startsWith("/actuator"))
+			.forEach((path) -> path.getValue()
+				.properties()
+				.forEach((method) -> check.accept(method.getKey() + " " + path.getKey(), method.getValue())));
+	}
+
+	/** The examples of a JSON request body or answer. */
+	static JsonNode examples(JsonNode bodyOrAnswer) {
+		return bodyOrAnswer.path("content").path("application/json").path("examples");
 	}
 
 	@Test
@@ -158,6 +177,63 @@ class OpenApiIntegrationTests extends IntegrationTests {
 		assertThat(this.document.findValues("nodeType")).isEmpty();
 		assertThat(schemas.path("Anomaly").path("properties").path("report").path("$ref").asString())
 			.isEqualTo("#/components/schemas/Report");
+	}
+
+	@Test
+	void showsEachReportOutcomeInAnExampleOfItsOwn() {
+		JsonNode single = operation("POST", "/api/v1/vehicles/{vin}/reports");
+		assertThat(examples(single.path("responses").path("201")).findValuesAsString("status"))
+			.containsOnly("ACCEPTED");
+		assertThat(examples(single.path("responses").path("200")).findValuesAsString("status"))
+			.containsOnly("DUPLICATE");
+		JsonNode batch = examples(
+				operation("POST", "/api/v1/vehicles/{vin}/reports/batch").path("responses").path("200"));
+		assertThat(batch.findValuesAsString("status")).contains("ACCEPTED", "DUPLICATE", "REJECTED");
+		JsonNode trip = examples(single.path("requestBody")).path("trip").path("value");
+		assertThat(trip.path("type").asString()).isEqualTo("TRIP");
+		assertThat(trip.path("distanceKm").decimalValue()).isEqualByComparingTo("12.3");
+		assertThat(single.path("parameters").findValue("example").asString()).isEqualTo("SJNFAAZE0U6000001")
+			.matches(Vin.PATTERN);
+	}
+
+	@Test
+	void givesAnExampleOfEachJsonBodyAndAnswer() {
+		apiOperations((name, operation) -> {
+			if (operation.path("requestBody").isObject()) {
+				assertThat(examples(operation.path("requestBody")).size()).as("%s body", name).isPositive();
+			}
+			operation.path("responses").properties().forEach((answer) -> {
+				if (answer.getKey().startsWith("2") && answer.getValue().path("content").isObject()) {
+					assertThat(examples(answer.getValue()).size()).as("%s %s", name, answer.getKey()).isPositive();
+				}
+			});
+		});
+	}
+
+	@Test
+	void givesAnExampleOfEachProblemAnOperationAnswersWith() {
+		apiOperations((name, operation) -> operation.path("responses").properties().forEach((answer) -> {
+			if (!answer.getKey().matches("[45]\\d\\d")) {
+				return;
+			}
+			List<String> codes = Pattern.compile("`([A-Z_]+)`")
+				.matcher(answer.getValue().path("description").asString())
+				.results()
+				.map((code) -> code.group(1))
+				.toList();
+			JsonNode examples = answer.getValue().path("content").path("application/problem+json").path("examples");
+			assertThat(examples.propertyNames()).as("%s %s", name, answer.getKey())
+				.containsExactlyInAnyOrderElementsOf(codes);
+			examples.properties().forEach((example) -> {
+				JsonNode problem = example.getValue().path("value");
+				assertThat(problem.path("code").asString()).isEqualTo(example.getKey());
+				assertThat(problem.path("status").asInt()).isEqualTo(Integer.parseInt(answer.getKey()));
+				assertThat(List.of(problem.path("type").asString(), problem.path("title").asString(),
+						problem.path("detail").asString()))
+					.as("%s %s", name, example.getKey())
+					.allSatisfy((text) -> assertThat(text).isNotBlank());
+			});
+		}));
 	}
 
 	@Test
