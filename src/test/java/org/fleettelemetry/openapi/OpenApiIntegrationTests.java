@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiIntegrationTests extends IntegrationTests {
 
 	static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+	/** Where the served document is written for the build's later checks (the pom's). */
+	static final Path SERVED = Path.of(System.getProperty("openapi.served", "target/openapi/api-docs.json"));
 
 	JsonNode document;
 
@@ -272,6 +277,18 @@ class OpenApiIntegrationTests extends IntegrationTests {
 			.filter((ref) -> !schemas.has(ref.substring(ref.lastIndexOf('/') + 1)))
 			.toList();
 		assertThat(dangling).isEmpty();
+	}
+
+	/**
+	 * The document as served, for the client generators and the checks the build runs
+	 * after the tests (see the pom and {@link GeneratedClientsIT}).
+	 */
+	@Test
+	void writesTheServedDocumentForTheClientGenerators() throws IOException {
+		String served = this.api.text("/v3/api-docs");
+		Files.createDirectories(SERVED.getParent());
+		Files.writeString(SERVED, served);
+		assertThat(Files.readString(SERVED)).contains("\"openapi\"", "\"/api/v1/vehicles\"");
 	}
 
 	@Test
