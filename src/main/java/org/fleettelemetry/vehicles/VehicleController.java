@@ -1,5 +1,7 @@
 package org.fleettelemetry.vehicles;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,22 +25,26 @@ class VehicleController {
 		this.vehicles = vehicles;
 	}
 
+	@Operation(operationId = "registerVehicle", summary = "Register a vehicle and issue its token")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	VehicleRequests.Credentials register(@RequestBody VehicleRequests.Register request) {
 		return this.vehicles.register(request);
 	}
 
+	@Operation(operationId = "getVehicle", summary = "Get a vehicle's odometer, credited distance and trip figures")
 	@GetMapping("/{vin}")
 	VehicleView vehicle(@PathVariable String vin) {
 		return this.vehicles.view(Vin.check(vin));
 	}
 
+	@Operation(operationId = "rotateVehicleToken", summary = "Issue a vehicle a new token; the old one stops working")
 	@PostMapping("/{vin}/token")
 	VehicleRequests.Credentials rotateToken(@PathVariable String vin) {
 		return this.vehicles.rotateToken(Vin.check(vin));
 	}
 
+	@Operation(operationId = "resetOdometer", summary = "Record that a vehicle's odometer was replaced")
 	@PostMapping("/{vin}/odometer-resets")
 	@ResponseStatus(HttpStatus.CREATED)
 	VehicleRequests.OdometerResetDone resetOdometer(@PathVariable String vin,
