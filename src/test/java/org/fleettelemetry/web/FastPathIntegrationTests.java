@@ -98,9 +98,9 @@ class FastPathIntegrationTests extends IntegrationTests {
 		same(Request.json(Api.json(Api.odometer("late", "2014-09-30T10:30:00Z", 1015))));
 		same(Request.json(Api.json(Map.of("reportId", "t1", "type", "TRIP", "startedAt", "2014-09-30T12:10:00Z",
 				"recordedAt", "2014-09-30T12:40:00Z", "odometerKm", 1060, "distanceKm", 30))));
-		for (String body : List.of("", "   ", "{", "{\"reportId\":", "null", "42", "[]", "\"text\"",
-				Api.json(Api.odometer("d", "2014-09-30T13:00:00Z", 1040)) + " trailing", "{\"reportId\":\"e\"}",
-				Api.json(Api.odometer("neg", "2014-09-30T13:00:00Z", -1)),
+		for (String body : List.of("", "   ", "{", "{\"reportId\":", "not json", "{\"odometerKm\": NaN}", "null", "42",
+				"[]", "\"text\"", Api.json(Api.odometer("d", "2014-09-30T13:00:00Z", 1040)) + " trailing",
+				"{\"reportId\":\"e\"}", Api.json(Api.odometer("neg", "2014-09-30T13:00:00Z", -1)),
 				Api.json(Api.odometer("far", "2099-01-01T00:00:00Z", 1100)),
 				Api.json(Api.odometer("jump", "2014-09-30T13:00:01Z", 900000)))) {
 			same(Request.json(body));
