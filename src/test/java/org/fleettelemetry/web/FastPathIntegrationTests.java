@@ -23,6 +23,7 @@ import org.fleettelemetry.support.Scrape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same status, headers and body (and the fleet reads the same timers). A recording
  * interceptor shows which requests Spring MVC handled here: none of the ordinary ones.
  */
+@Tag("slow")
 class FastPathIntegrationTests extends IntegrationTests {
 
 	private static final String FAST_VIN = "SJNFAAZE0U6000001";
