@@ -3,6 +3,7 @@ package org.fleettelemetry;
 import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Instances;
 import org.fleettelemetry.support.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Nothing that matters lives in the JVM: a restarted service has every credited metre.
  */
+@Tag("slow")
 class RestartIntegrationTests {
 
 	static final String VIN = "SJNFAAZE0U6000001";

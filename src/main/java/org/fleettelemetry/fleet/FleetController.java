@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -62,6 +63,8 @@ class FleetController {
 	 * The summary, from a read shared with concurrent requests that started after this
 	 * one came.
 	 */
+	@Operation(operationId = "getFleetSummary",
+			summary = "Get the fleet's distance, CO2 avoided, vehicles and milestones")
 	@GetMapping(path = SUMMARY, produces = MediaType.APPLICATION_JSON_VALUE)
 	@ApiResponse(responseCode = "200", description = "OK",
 			content = @Content(schema = @Schema(implementation = FleetSummary.class)))
@@ -72,6 +75,7 @@ class FleetController {
 	/**
 	 * Days from {@code from} to {@code to} inclusive; by default the last 30 days.
 	 */
+	@Operation(operationId = "getFleetDaily", summary = "Get the fleet's distance and CO2 avoided day by day")
 	@GetMapping("/daily")
 	List<DailyFigures> daily(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -91,6 +95,8 @@ class FleetController {
 	 * The figures per country, from a read shared with concurrent requests that started
 	 * after this one came.
 	 */
+	@Operation(operationId = "getFleetCountries",
+			summary = "Get the fleet's vehicles, distance and CO2 avoided per country")
 	@GetMapping(path = COUNTRIES, produces = MediaType.APPLICATION_JSON_VALUE)
 	@ApiResponse(responseCode = "200", description = "OK",
 			content = @Content(array = @ArraySchema(schema = @Schema(implementation = CountryFigures.class))))

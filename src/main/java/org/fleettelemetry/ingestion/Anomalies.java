@@ -3,6 +3,8 @@ package org.fleettelemetry.ingestion;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.fleettelemetry.shared.FleetException;
 import org.fleettelemetry.vehicles.Vin;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +32,7 @@ class Anomalies {
 		this.json = json;
 	}
 
+	@Operation(operationId = "listAnomalies", summary = "List the quarantined reports, newest first")
 	@GetMapping("/api/v1/anomalies")
 	List<Anomaly> list(@RequestParam(required = false) String vin, @RequestParam(defaultValue = "100") int limit) {
 		if (limit < 1 || limit > MAX_LIMIT) {
@@ -56,8 +59,8 @@ class Anomalies {
 	 * @param report the report as it was sent
 	 * @param receivedAt when it arrived
 	 */
-	record Anomaly(long id, String vin, String reportId, String code, String detail, JsonNode report,
-			Instant receivedAt) {
+	record Anomaly(long id, String vin, String reportId, String code, String detail,
+			@Schema(ref = "Report") JsonNode report, Instant receivedAt) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.fleettelemetry.ingestion;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
 import org.fleettelemetry.vehicles.Vin;
@@ -27,6 +28,7 @@ class ReportController {
 		this.ingestion = ingestion;
 	}
 
+	@Operation(operationId = "postReport", summary = "Post one trip or odometer report of a vehicle")
 	@PostMapping("/vehicles/{vin}/reports")
 	ResponseEntity<ReportAnswers.Single> report(@PathVariable String vin, @RequestBody JsonNode body) {
 		Outcome outcome = this.ingestion.one(Vin.check(vin), body);
@@ -41,11 +43,14 @@ class ReportController {
 		};
 	}
 
+	@Operation(operationId = "postVehicleReports",
+			summary = "Post up to 1,000 reports of one vehicle, judged one by one")
 	@PostMapping("/vehicles/{vin}/reports/batch")
 	ReportAnswers.Batch vehicleBatch(@PathVariable String vin, @RequestBody JsonNode body) {
 		return ReportAnswers.Batch.of(this.ingestion.batch(Vin.check(vin), body));
 	}
 
+	@Operation(operationId = "postGatewayReports", summary = "Post up to 1,000 reports of many vehicles, as a gateway")
 	@PostMapping("/reports/batch")
 	ReportAnswers.Batch gatewayBatch(@RequestBody JsonNode body) {
 		return ReportAnswers.Batch.of(this.ingestion.batch(null, body));

@@ -3,6 +3,7 @@ package org.fleettelemetry.milestones;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.fleettelemetry.security.Caller;
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
@@ -30,6 +31,7 @@ class MilestoneController {
 		this.vehicles = vehicles;
 	}
 
+	@Operation(operationId = "listMilestones", summary = "List the fleet's milestones reached, or a vehicle's own")
 	@GetMapping("/api/v1/milestones")
 	List<MilestoneView> list(@RequestParam(defaultValue = "FLEET") String scope,
 			@RequestParam(required = false) String vin, @AuthenticationPrincipal Caller caller) {

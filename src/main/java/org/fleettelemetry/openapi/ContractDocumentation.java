@@ -17,12 +17,13 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 /**
  * Completes every operation of the document with what the contract says and the
  * controllers do not: which credentials it takes, the problem details it can answer with
- * ({@link ProblemResponses}), the bodies of the report endpoints, the probes, and clear
- * schema names.
+ * ({@link ProblemResponses}), the bodies of the report endpoints, examples
+ * ({@link ContractExamples}), the actuator's operations ({@link ActuatorOperations}), and
+ * clear schema names and fields ({@link SchemaFields}).
  */
 class ContractDocumentation implements GlobalOpenApiCustomizer {
 
-	private static final String ACTUATOR = "/actuator";
+	private static final String ACTUATOR = ActuatorOperations.ACTUATOR;
 
 	/** Boot's endpoints open to all; the rest of them need the admin token. */
 	private static final List<String> PUBLIC_ACTUATOR = List.of("/actuator/health", "/actuator/health/liveness",
@@ -30,23 +31,24 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 
 	static final String SINGLE_REPORT = "POST /api/v1/vehicles/{vin}/reports";
 
-	/** Fields a request must have, which the request records do not say. */
-	private static final Map<String, List<String>> REQUIRED = Map.of("VehicleRegistration",
-			List.of("vin", "model", "country"), "OdometerReset", List.of("odometerKm", "effectiveAt"));
-
-	/** Clearer names for the schemas of nested answer records. */
+	/**
+	 * Clearer names for the schemas of nested answer records, and for the actuator's
+	 * links, which springdoc names after Boot's class.
+	 */
 	private static final Map<String, String> SCHEMA_NAMES = Map.of("Single", "ReportAnswer", "Batch", "BatchAnswer",
-			"Item", "BatchItem", "Register", "VehicleRegistration", "Credentials", "VehicleCredentials");
+			"Item", "BatchItem", "Register", "VehicleRegistration", "Credentials", "VehicleCredentials", "Link",
+			"ActuatorLink");
+
+	private final ContractExamples examples;
+
+	ContractDocumentation(ContractExamples examples) {
+		this.examples = examples;
+	}
 
 	@Override
 	public void customise(OpenAPI openApi) {
 		SchemaNames.rename(openApi, SCHEMA_NAMES);
-		REQUIRED.forEach((name, fields) -> {
-			Schema<?> schema = openApi.getComponents().getSchemas().get(name);
-			if (schema != null) {
-				schema.setRequired(fields);
-			}
-		});
+		SchemaFields.complete(openApi.getComponents().getSchemas());
 		openApi.getComponents()
 			.addSchemas(ContractSchemas.PROBLEM, ContractSchemas.problem())
 			.addSchemas(ContractSchemas.REPORT, ContractSchemas.report())
@@ -54,7 +56,7 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 		if (openApi.getPaths() == null) {
 			return;
 		}
-		addHealthGroups(openApi);
+		ActuatorOperations.describe(openApi);
 		openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 			String key = method.name() + " " + path;
 			operation.setTags(List.of(tag(path)));
@@ -65,26 +67,10 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 				return;
 			}
 			describeReportBodies(key, operation);
-			ProblemResponses.add(key, path, operation, isPublic(method, path));
+			this.examples.describe(operation);
+			ProblemResponses.add(key, path, operation, isPublic(method, path),
+					(code) -> this.examples.problem(operation.getOperationId(), code));
 		}));
-	}
-
-	/**
-	 * The probes: springdoc shows {@code /actuator/health} only, not its groups.
-	 */
-	private static void addHealthGroups(OpenAPI openApi) {
-		PathItem health = openApi.getPaths().get(ACTUATOR + "/health");
-		if (health == null || health.getGet() == null) {
-			return;
-		}
-		health.getGet().getResponses().addApiResponse("503", new ApiResponse().description("DOWN"));
-		for (String group : List.of("liveness", "readiness")) {
-			Operation probe = new Operation().operationId(group)
-				.summary("The " + group + " probe: 200 while UP, 503 while DOWN"
-						+ (group.equals("readiness") ? " (as while the database is unreachable)" : ""))
-				.responses(health.getGet().getResponses());
-			openApi.getPaths().addPathItem(ACTUATOR + "/health/" + group, new PathItem().get(probe));
-		}
 	}
 
 	/**
@@ -148,8 +134,12 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 					new MediaType().schema(schema)));
 	}
 
+	/** The same body, in media types of its own (each answer has its own examples). */
 	private static ApiResponse copy(ApiResponse answer, String description) {
-		return new ApiResponse().description(description).content(answer.getContent());
+		Content content = new Content();
+		answer.getContent()
+			.forEach((type, media) -> content.addMediaType(type, new MediaType().schema(media.getSchema())));
+		return new ApiResponse().description(description).content(content);
 	}
 
 }

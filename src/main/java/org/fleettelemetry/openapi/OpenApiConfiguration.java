@@ -3,7 +3,10 @@ package org.fleettelemetry.openapi;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +21,14 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
 	static final String BEARER = "bearer";
+
+	static {
+		// Jackson 3's tree is unknown to springdoc, which would describe it as a bean
+		// (isArray, nodeType, ...) under the name JsonNode: a schema a Java client cannot
+		// tell from Jackson's own class. Where the service reads or keeps JSON as it came
+		// (the reports), it is a JSON object; the document says which.
+		SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
+	}
 
 	@Bean
 	OpenAPI fleetTelemetryOpenApi() {
@@ -34,7 +45,7 @@ class OpenApiConfiguration {
 
 	@Bean
 	ContractDocumentation contractDocumentation() {
-		return new ContractDocumentation();
+		return new ContractDocumentation(ContractExamples.load());
 	}
 
 }

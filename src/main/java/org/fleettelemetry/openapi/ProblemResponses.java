@@ -3,10 +3,13 @@ package org.fleettelemetry.openapi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -56,18 +59,27 @@ final class ProblemResponses {
 			List.of(WEBHOOK_NOT_FOUND), "POST /api/v1/webhooks/{id}/deliveries/{eventId}/redeliver",
 			List.of(WEBHOOK_NOT_FOUND, DELIVERY_NOT_FOUND, ALREADY_DELIVERED));
 
+	/**
+	 * Codes an operation's shape implies that it never answers with: a gateway batch
+	 * judges the fields of its items one by one, answering them as REJECTED items.
+	 */
+	private static final Map<String, List<ErrorCode>> NOT_ANSWERED = Map.of("POST /api/v1/reports/batch",
+			List.of(INVALID_FIELD));
+
 	private ProblemResponses() {
 	}
 
 	/**
-	 * Adds the error responses of the operation {@code key} ("METHOD /path").
+	 * Adds the error responses of the operation {@code key} ("METHOD /path"), each with
+	 * an example of every code it lists, where {@code examples} has one.
 	 */
-	static void add(String key, String path, Operation operation, boolean isPublic) {
+	static void add(String key, String path, Operation operation, boolean isPublic,
+			Function<ErrorCode, Optional<Example>> examples) {
 		if (operation.getResponses() == null) {
 			operation.setResponses(new ApiResponses());
 		}
-		codes(key, path, operation, isPublic).forEach(
-				(status, codes) -> operation.getResponses().addApiResponse(Integer.toString(status), response(codes)));
+		codes(key, path, operation, isPublic).forEach((status, codes) -> operation.getResponses()
+			.addApiResponse(Integer.toString(status), response(codes, examples)));
 	}
 
 	private static Map<Integer, List<ErrorCode>> codes(String key, String path, Operation operation, boolean isPublic) {
@@ -90,19 +102,22 @@ final class ProblemResponses {
 			codes.add(NOT_FOUND);
 		}
 		codes.addAll(PARTICULAR.getOrDefault(key, List.of()));
+		codes.removeAll(NOT_ANSWERED.getOrDefault(key, List.of()));
 		codes.add(INTERNAL_ERROR);
 		return codes.stream()
 			.distinct()
 			.collect(Collectors.groupingBy((code) -> Problems.status(code).value(), TreeMap::new, Collectors.toList()));
 	}
 
-	private static ApiResponse response(List<ErrorCode> codes) {
+	private static ApiResponse response(List<ErrorCode> codes, Function<ErrorCode, Optional<Example>> examples) {
 		String description = codes.stream()
 			.map((code) -> "`" + code.name() + "`: " + code.title())
 			.collect(Collectors.joining("; "));
+		MediaType problem = new MediaType().schema(ContractSchemas.ref(ContractSchemas.PROBLEM));
+		codes.forEach((code) -> examples.apply(code).ifPresent((example) -> problem.addExamples(code.name(), example)));
 		return new ApiResponse().description(description)
 			.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					new MediaType().schema(ContractSchemas.ref(ContractSchemas.PROBLEM))));
+					problem));
 	}
 
 }

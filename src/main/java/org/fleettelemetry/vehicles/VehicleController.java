@@ -2,6 +2,7 @@ package org.fleettelemetry.vehicles;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.fleettelemetry.shared.Page;
 import org.jspecify.annotations.Nullable;
 
@@ -32,17 +33,21 @@ class VehicleController {
 		this.registrations = registrations;
 	}
 
+	@Operation(operationId = "registerVehicle", summary = "Register a vehicle and issue its token")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	VehicleRequests.Credentials register(@RequestBody VehicleRequests.Register request) {
 		return this.registrations.register(request);
 	}
 
+	@Operation(operationId = "registerVehicles",
+			summary = "Register up to 1,000 vehicles, each answered in order; idempotent by VIN")
 	@PostMapping("/batch")
 	List<VehicleRequests.Registered> registerAll(@RequestBody List<VehicleRequests.Register> requests) {
 		return this.registrations.registerAll(requests);
 	}
 
+	@Operation(operationId = "listVehicles", summary = "List the vehicles as filtered, sorted keyset pages")
 	@GetMapping
 	Page<VehicleView> list(@RequestParam(required = false) @Nullable String country,
 			@RequestParam(required = false) @Nullable String model,
@@ -56,21 +61,26 @@ class VehicleController {
 				VehicleOrder.parse(sort), cursor, Page.size(size));
 	}
 
+	@Operation(operationId = "getVehicle", summary = "Get a vehicle's odometer, credited distance and trip figures")
 	@GetMapping("/{vin}")
 	VehicleView vehicle(@PathVariable String vin) {
 		return this.vehicles.view(Vin.check(vin));
 	}
 
+	@Operation(operationId = "rotateVehicleToken", summary = "Issue a vehicle a new token; the old one stops working")
 	@PostMapping("/{vin}/token")
 	VehicleRequests.Credentials rotateToken(@PathVariable String vin) {
 		return this.vehicles.rotateToken(Vin.check(vin));
 	}
 
+	@Operation(operationId = "retireVehicle",
+			summary = "Retire a vehicle: out of the active fleet, its distance and reports kept")
 	@PostMapping("/{vin}/retire")
 	VehicleView retire(@PathVariable String vin, @RequestBody VehicleRequests.Retirement retirement) {
 		return this.vehicles.retire(Vin.check(vin), retirement);
 	}
 
+	@Operation(operationId = "resetOdometer", summary = "Record that a vehicle's odometer was replaced")
 	@PostMapping("/{vin}/odometer-resets")
 	@ResponseStatus(HttpStatus.CREATED)
 	VehicleRequests.OdometerResetDone resetOdometer(@PathVariable String vin,

@@ -2,6 +2,7 @@ package org.fleettelemetry.webhooks;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.fleettelemetry.shared.Fields;
 
 import org.springframework.http.HttpStatus;
@@ -28,28 +29,34 @@ class WebhookController {
 		this.webhooks = webhooks;
 	}
 
+	@Operation(operationId = "registerWebhook",
+			summary = "Register an endpoint for milestone webhooks; its secret is shown once")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	WebhookViews.WebhookCreated register(@RequestBody WebhookViews.WebhookRegistration request) {
 		return this.webhooks.register(Fields.required("url", request.url()));
 	}
 
+	@Operation(operationId = "listWebhooks", summary = "List the registered webhook endpoints")
 	@GetMapping
 	List<WebhookViews.WebhookEndpoint> list() {
 		return this.webhooks.list();
 	}
 
+	@Operation(operationId = "deleteWebhook", summary = "Delete a webhook endpoint")
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@PathVariable String id) {
 		this.webhooks.delete(id);
 	}
 
+	@Operation(operationId = "listWebhookDeliveries", summary = "List the deliveries to a webhook endpoint")
 	@GetMapping("/{id}/deliveries")
 	List<WebhookViews.WebhookDelivery> deliveries(@PathVariable String id) {
 		return this.webhooks.deliveries(id);
 	}
 
+	@Operation(operationId = "redeliverWebhookDelivery", summary = "Send a delivery to a webhook endpoint again")
 	@PostMapping("/{id}/deliveries/{eventId}/redeliver")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void redeliver(@PathVariable String id, @PathVariable String eventId) {

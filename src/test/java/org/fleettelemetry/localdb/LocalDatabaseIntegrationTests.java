@@ -10,6 +10,7 @@ import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Instances;
 import org.fleettelemetry.support.IntegrationTests;
 import org.fleettelemetry.support.ServiceProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * With no database configured, the service runs on an embedded PostgreSQL whose data
  * survives the JVM being killed with {@code kill -9}.
  */
+@Tag("slow")
 class LocalDatabaseIntegrationTests {
 
 	static final String VIN = "SJNFAAZE0U6000001";

@@ -17,6 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Instances;
 import org.fleettelemetry.support.ServiceProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +33,7 @@ import static org.fleettelemetry.support.IntegrationTests.ADMIN_TOKEN;
  * SIGTERM, once requests and a webhook round in flight are done; after a failed start,
  * too.
  */
+@Tag("slow")
 class LocalDatabaseShutdownIntegrationTests {
 
 	static final String VIN = "SJNFAAZE0U6000001";

@@ -24,6 +24,7 @@ import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Instances;
 import org.fleettelemetry.support.IntegrationTests;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -214,6 +215,7 @@ class MilestonesIntegrationTests extends IntegrationTests {
 	}
 
 	@Test
+	@Tag("slow")
 	void twoInstancesRacingAcrossAThresholdFireItOnce() throws Exception {
 		try (ConfigurableApplicationContext other = Instances.start("fleet.milestones.fleet-km=" + FLEET_KM,
 				"fleet.milestones.vehicle-km=" + VEHICLE_KM, "fleet.webhooks.dispatch.enabled=false")) {

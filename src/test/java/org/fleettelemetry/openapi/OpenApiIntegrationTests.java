@@ -5,21 +5,36 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.fleettelemetry.support.IntegrationTests;
 import org.fleettelemetry.support.ResourceLines;
+import org.fleettelemetry.vehicles.Vin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.actuate.endpoint.web.Link;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OpenApiIntegrationTests extends IntegrationTests {
 
 	static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+	/** Where the served document is written for the build's later checks (the pom's). */
+	static final Path SERVED = Path.of(System.getProperty("openapi.served", "target/openapi/api-docs.json"));
 
 	JsonNode document;
 
@@ -34,6 +49,22 @@ class OpenApiIntegrationTests extends IntegrationTests {
 		return this.document.path("paths").path(path).path(method.toLowerCase(Locale.ROOT));
 	}
 
+	/** Each operation of the service's own API (not the actuator's), with its name. */
+	void apiOperations(BiConsumer<String, JsonNode> check) {
+		this.document.path("paths")
+			.properties()
+			.stream()
+			.filter((path) -> !path.getKey().startsWith("/actuator"))
+			.forEach((path) -> path.getValue()
+				.properties()
+				.forEach((method) -> check.accept(method.getKey() + " " + path.getKey(), method.getValue())));
+	}
+
+	/** The examples of a JSON request body or answer. */
+	static JsonNode examples(JsonNode bodyOrAnswer) {
+		return bodyOrAnswer.path("content").path("application/json").path("examples");
+	}
+
 	@Test
 	void describesEveryPathAndMethodOfTheContract() {
 		List<String> endpoints = ResourceLines.of("/contract-endpoints.txt");
@@ -46,6 +77,31 @@ class OpenApiIntegrationTests extends IntegrationTests {
 			}
 		}
 		assertThat(missing).as("contract endpoints missing from /v3/api-docs").isEmpty();
+	}
+
+	@Test
+	void namesEachOperationAsTheContractDoes() {
+		List<String> wrong = new ArrayList<>();
+		for (String endpoint : ResourceLines.of("/contract-endpoints.txt")) {
+			String[] parts = endpoint.split("\\s+");
+			String id = operation(parts[0], parts[1]).path("operationId").asString();
+			if (!id.equals(parts[2])) {
+				wrong.add(endpoint + " is named " + id);
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void givesEveryOperationAUniqueIdAndAOneLineSummary() {
+		List<String> ids = new ArrayList<>();
+		this.document.path("paths").properties().forEach((path) -> path.getValue().properties().forEach((method) -> {
+			String operation = method.getKey() + " " + path.getKey();
+			ids.add(method.getValue().path("operationId").asString());
+			assertThat(method.getValue().path("operationId").asString()).as(operation).matches("[a-z][A-Za-z]+");
+			assertThat(method.getValue().path("summary").asString()).as(operation).isNotBlank().doesNotContain("\n");
+		}));
+		assertThat(ids).hasSizeGreaterThanOrEqualTo(22).doesNotHaveDuplicates();
 	}
 
 	@Test
@@ -114,6 +170,78 @@ class OpenApiIntegrationTests extends IntegrationTests {
 	}
 
 	@Test
+	void describesNoFrameworkTypeAsASchema() {
+		JsonNode schemas = this.document.path("components").path("schemas");
+		List<String> frameworkTypes = Stream
+			.of(JsonNode.class, ObjectNode.class, ArrayNode.class, Link.class, ProblemDetail.class,
+					ResponseEntity.class)
+			.map(Class::getSimpleName)
+			.toList();
+		assertThat(schemas.propertyNames()).isNotEmpty().doesNotContainAnyElementsOf(frameworkTypes);
+		// what springdoc makes of a class it does not know: its accessors as properties
+		assertThat(this.document.findValues("nodeType")).isEmpty();
+		assertThat(schemas.path("Anomaly").path("properties").path("report").path("$ref").asString())
+			.isEqualTo("#/components/schemas/Report");
+	}
+
+	@Test
+	void showsEachReportOutcomeInAnExampleOfItsOwn() {
+		JsonNode single = operation("POST", "/api/v1/vehicles/{vin}/reports");
+		assertThat(examples(single.path("responses").path("201")).findValuesAsString("status"))
+			.containsOnly("ACCEPTED");
+		assertThat(examples(single.path("responses").path("200")).findValuesAsString("status"))
+			.containsOnly("DUPLICATE");
+		JsonNode batch = examples(
+				operation("POST", "/api/v1/vehicles/{vin}/reports/batch").path("responses").path("200"));
+		assertThat(batch.findValuesAsString("status")).contains("ACCEPTED", "DUPLICATE", "REJECTED");
+		JsonNode trip = examples(single.path("requestBody")).path("trip").path("value");
+		assertThat(trip.path("type").asString()).isEqualTo("TRIP");
+		assertThat(trip.path("distanceKm").decimalValue()).isEqualByComparingTo("12.3");
+		assertThat(single.path("parameters").findValue("example").asString()).isEqualTo("SJNFAAZE0U6000001")
+			.matches(Vin.PATTERN);
+	}
+
+	@Test
+	void givesAnExampleOfEachJsonBodyAndAnswer() {
+		apiOperations((name, operation) -> {
+			if (operation.path("requestBody").isObject()) {
+				assertThat(examples(operation.path("requestBody")).size()).as("%s body", name).isPositive();
+			}
+			operation.path("responses").properties().forEach((answer) -> {
+				if (answer.getKey().startsWith("2") && answer.getValue().path("content").isObject()) {
+					assertThat(examples(answer.getValue()).size()).as("%s %s", name, answer.getKey()).isPositive();
+				}
+			});
+		});
+	}
+
+	@Test
+	void givesAnExampleOfEachProblemAnOperationAnswersWith() {
+		apiOperations((name, operation) -> operation.path("responses").properties().forEach((answer) -> {
+			if (!answer.getKey().matches("[45]\\d\\d")) {
+				return;
+			}
+			List<String> codes = Pattern.compile("`([A-Z_]+)`")
+				.matcher(answer.getValue().path("description").asString())
+				.results()
+				.map((code) -> code.group(1))
+				.toList();
+			JsonNode examples = answer.getValue().path("content").path("application/problem+json").path("examples");
+			assertThat(examples.propertyNames()).as("%s %s", name, answer.getKey())
+				.containsExactlyInAnyOrderElementsOf(codes);
+			examples.properties().forEach((example) -> {
+				JsonNode problem = example.getValue().path("value");
+				assertThat(problem.path("code").asString()).isEqualTo(example.getKey());
+				assertThat(problem.path("status").asInt()).isEqualTo(Integer.parseInt(answer.getKey()));
+				assertThat(List.of(problem.path("type").asString(), problem.path("title").asString(),
+						problem.path("detail").asString()))
+					.as("%s %s", name, example.getKey())
+					.allSatisfy((text) -> assertThat(text).isNotBlank());
+			});
+		}));
+	}
+
+	@Test
 	void describesTheFleetFiguresWrittenAheadAsTheirRecords() {
 		JsonNode summary = operation("GET", "/api/v1/fleet/summary").path("responses");
 		assertThat(summary.path("200").path("content").path("application/json").path("schema").path("$ref").asString())
@@ -149,6 +277,18 @@ class OpenApiIntegrationTests extends IntegrationTests {
 			.filter((ref) -> !schemas.has(ref.substring(ref.lastIndexOf('/') + 1)))
 			.toList();
 		assertThat(dangling).isEmpty();
+	}
+
+	/**
+	 * The document as served, for the client generators and the checks the build runs
+	 * after the tests (see the pom and {@link GeneratedClientsIT}).
+	 */
+	@Test
+	void writesTheServedDocumentForTheClientGenerators() throws IOException {
+		String served = this.api.text("/v3/api-docs");
+		Files.createDirectories(SERVED.getParent());
+		Files.writeString(SERVED, served);
+		assertThat(Files.readString(SERVED)).contains("\"openapi\"", "\"/api/v1/vehicles\"");
 	}
 
 	@Test

@@ -9,6 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Access through real tokens in the real database: rotation, what is stored, the gateway.
+ * Who may call what, whatever the token's vehicle, is shown on the web slice
+ * ({@link AccessTests}).
+ */
 class AccessIntegrationTests extends IntegrationTests {
 
 	static final String MINE = "SJNFAAZE0U6000001";
@@ -26,53 +31,6 @@ class AccessIntegrationTests extends IntegrationTests {
 	void registerVehicles() {
 		this.token = this.api.register(MINE, "ES", 0.0);
 		this.otherToken = this.api.register(OTHER, "ES", 0.0);
-	}
-
-	@Test
-	void aVehicleTokenCannotPostForAnotherVin() {
-		Response response = this.api.post("/api/v1/vehicles/" + OTHER + "/reports", this.token, REPORT);
-		assertProblem(response, 403, "FORBIDDEN");
-		assertThat(this.api.post("/api/v1/vehicles/" + OTHER + "/reports/batch", this.token, new Object[] { REPORT })
-			.status()).isEqualTo(403);
-		assertThat(this.api.get("/api/v1/fleet/summary", null).body().get("reports").asLong()).isZero();
-	}
-
-	@Test
-	void aVehicleTokenCannotReadAnotherVehicle() {
-		assertProblem(this.api.get("/api/v1/vehicles/" + OTHER, this.token), 403, "FORBIDDEN");
-		assertThat(this.api.get("/api/v1/vehicles/" + MINE, this.token).status()).isEqualTo(200);
-	}
-
-	@Test
-	void noTokenIsUnauthorized() {
-		assertProblem(this.api.post("/api/v1/vehicles/" + MINE + "/reports", null, REPORT), 401, "UNAUTHORIZED");
-		assertProblem(this.api.get("/api/v1/vehicles/" + MINE, null), 401, "UNAUTHORIZED");
-		assertProblem(this.api.get("/api/v1/anomalies", null), 401, "UNAUTHORIZED");
-	}
-
-	@Test
-	void aWrongTokenIsUnauthorized() {
-		assertProblem(this.api.post("/api/v1/vehicles/" + MINE + "/reports", "vt_not-a-token", REPORT), 401,
-				"UNAUTHORIZED");
-	}
-
-	@Test
-	void adminEndpointsRefuseVehicleAndGatewayTokens() {
-		Map<String, Object> vehicle = Map.of("vin", "SJNFAAZE0U6000003", "model", "LEAF", "country", "ES");
-		assertProblem(this.api.post("/api/v1/vehicles", this.token, vehicle), 403, "FORBIDDEN");
-		assertProblem(this.api.post("/api/v1/vehicles", GATEWAY_TOKEN, vehicle), 403, "FORBIDDEN");
-		assertProblem(this.api.post("/api/v1/vehicles/" + MINE + "/token", this.token, ""), 403, "FORBIDDEN");
-		assertProblem(this.api.post("/api/v1/vehicles/" + MINE + "/odometer-resets", this.token,
-				Map.of("odometerKm", 0, "effectiveAt", "2015-01-01T00:00:00Z")), 403, "FORBIDDEN");
-		assertProblem(this.api.get("/api/v1/anomalies", this.token), 403, "FORBIDDEN");
-		assertProblem(this.api.post("/api/v1/reports/batch", this.token, new Object[0]), 403, "FORBIDDEN");
-	}
-
-	@Test
-	void fleetFiguresArePublic() {
-		assertThat(this.api.get("/api/v1/fleet/summary", null).status()).isEqualTo(200);
-		assertThat(this.api.get("/api/v1/fleet/daily", null).status()).isEqualTo(200);
-		assertThat(this.api.get("/api/v1/fleet/countries", null).status()).isEqualTo(200);
 	}
 
 	@Test

@@ -6,12 +6,14 @@ import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Api.Response;
 import org.fleettelemetry.support.Instances;
 import org.fleettelemetry.support.IntegrationTests;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("slow")
 class TokenRotationIntegrationTests extends IntegrationTests {
 
 	static final String ROTATED = "SJNFAAZE0U6000011";

@@ -7,14 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A command-line tool that some checks run when it is installed ({@code promtool},
- * {@code docker-compose}); where it is not, those checks are skipped with a message
- * saying what to install.
+ * {@code docker-compose}, {@code node} and {@code npm}); where it is not, those checks
+ * are skipped with a message saying what to install.
  */
 public record ExternalTool(String name, String installHint) {
 
@@ -23,6 +24,10 @@ public record ExternalTool(String name, String installHint) {
 
 	public static final ExternalTool DOCKER_COMPOSE = new ExternalTool("docker-compose",
 			"apt-get install docker-compose");
+
+	public static final ExternalTool NODE = new ExternalTool("node", "apt-get install nodejs (.ci/run installs it)");
+
+	public static final ExternalTool NPM = new ExternalTool("npm", "apt-get install npm (.ci/run installs it)");
 
 	/**
 	 * Skips the calling test when the tool is not on the {@code PATH}.
@@ -46,12 +51,21 @@ public record ExternalTool(String name, String installHint) {
 	 * waits for it.
 	 */
 	public Result run(Path directory, String input, String... arguments) {
+		return run(Map.of(), directory, input, arguments);
+	}
+
+	/**
+	 * Runs the tool with these variables added to its environment, in {@code directory},
+	 * feeding it {@code input} (or nothing), and waits for it.
+	 */
+	public Result run(Map<String, String> environment, Path directory, String input, String... arguments) {
 		List<String> command = new ArrayList<>(List.of(this.name));
 		command.addAll(List.of(arguments));
 		try {
-			Process process = new ProcessBuilder(command).directory(directory.toFile())
-				.redirectErrorStream(true)
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+				.redirectErrorStream(true);
+			builder.environment().putAll(environment);
+			Process process = builder.start();
 			try (var stdin = process.getOutputStream()) {
 				if (input != null) {
 					stdin.write(input.getBytes(StandardCharsets.UTF_8));

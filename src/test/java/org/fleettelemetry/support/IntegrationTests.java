@@ -1,10 +1,12 @@
 package org.fleettelemetry.support;
 
+import org.fleettelemetry.web.HandledBySpringMvc;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,6 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				// only the tests that start their own instances send webhooks: see
 				// Instances
 				"fleet.webhooks.dispatch.enabled=false" })
+// shared by every integration test, so that FastPathIntegrationTests needs no context of
+// its own
+@Import(HandledBySpringMvc.class)
 public abstract class IntegrationTests {
 
 	public static final String ADMIN_TOKEN = "test-admin-token";

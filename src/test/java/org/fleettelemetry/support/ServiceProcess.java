@@ -44,9 +44,12 @@ public final class ServiceProcess implements AutoCloseable {
 	 * {@code arguments}.
 	 */
 	public static ServiceProcess start(String... arguments) {
+		// the C1 compiler alone: such a JVM serves a few requests, and starts in about
+		// half
+		// the time
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-						System.getProperty("java.class.path"), FleetTelemetryApplication.class.getName(),
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+						"-cp", System.getProperty("java.class.path"), FleetTelemetryApplication.class.getName(),
 						"--server.port=0", "--fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN));
 		command.addAll(List.of(arguments));
 		try {

@@ -14,11 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Instances;
 import org.fleettelemetry.support.IntegrationTests;
@@ -26,14 +23,11 @@ import org.fleettelemetry.support.Scrape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same status, headers and body (and the fleet reads the same timers). A recording
  * interceptor shows which requests Spring MVC handled here: none of the ordinary ones.
  */
+@Tag("slow")
 class FastPathIntegrationTests extends IntegrationTests {
 
 	private static final String FAST_VIN = "SJNFAAZE0U6000001";
@@ -57,13 +52,10 @@ class FastPathIntegrationTests extends IntegrationTests {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	/**
-	 * Paths of report and fleet requests that reached a Spring MVC handler in this
-	 * application.
-	 */
-	static final List<String> HANDLED_BY_MVC = new CopyOnWriteArrayList<>();
-
 	static ConfigurableApplicationContext withoutFastPath;
+
+	@Autowired
+	HandledBySpringMvc handledBySpringMvc;
 
 	String fastToken;
 
@@ -83,7 +75,7 @@ class FastPathIntegrationTests extends IntegrationTests {
 	void registerVehicles() {
 		this.fastToken = this.api.register(FAST_VIN, "ES", 1000.0);
 		this.mvcToken = this.api.register(MVC_VIN, "ES", 1000.0);
-		HANDLED_BY_MVC.clear();
+		this.handledBySpringMvc.clear();
 	}
 
 	@Test
@@ -98,16 +90,16 @@ class FastPathIntegrationTests extends IntegrationTests {
 		same(Request.json(Api.json(Api.odometer("late", "2014-09-30T10:30:00Z", 1015))));
 		same(Request.json(Api.json(Map.of("reportId", "t1", "type", "TRIP", "startedAt", "2014-09-30T12:10:00Z",
 				"recordedAt", "2014-09-30T12:40:00Z", "odometerKm", 1060, "distanceKm", 30))));
-		for (String body : List.of("", "   ", "{", "{\"reportId\":", "null", "42", "[]", "\"text\"",
-				Api.json(Api.odometer("d", "2014-09-30T13:00:00Z", 1040)) + " trailing", "{\"reportId\":\"e\"}",
-				Api.json(Api.odometer("neg", "2014-09-30T13:00:00Z", -1)),
+		for (String body : List.of("", "   ", "{", "{\"reportId\":", "not json", "{\"odometerKm\": NaN}", "null", "42",
+				"[]", "\"text\"", Api.json(Api.odometer("d", "2014-09-30T13:00:00Z", 1040)) + " trailing",
+				"{\"reportId\":\"e\"}", Api.json(Api.odometer("neg", "2014-09-30T13:00:00Z", -1)),
 				Api.json(Api.odometer("far", "2099-01-01T00:00:00Z", 1100)),
 				Api.json(Api.odometer("jump", "2014-09-30T13:00:01Z", 900000)))) {
 			same(Request.json(body));
 		}
 		same(Request.json("{\"vin\":\"SJNFAAZE0U6009999\",\"reportId\":\"f\",\"type\":\"ODOMETER\","
 				+ "\"recordedAt\":\"2014-09-30T14:00:00Z\",\"odometerKm\":1050}"));
-		assertThat(HANDLED_BY_MVC).isEmpty();
+		assertThat(this.handledBySpringMvc.paths()).isEmpty();
 	}
 
 	@Test
@@ -115,17 +107,17 @@ class FastPathIntegrationTests extends IntegrationTests {
 		String huge = "{\"reportId\":\"big\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}";
 		same(Request.json(huge));
 		same(Request.json(huge).sentChunked());
-		assertThat(HANDLED_BY_MVC).isEmpty();
+		assertThat(this.handledBySpringMvc.paths()).isEmpty();
 	}
 
 	@Test
 	void theAdminMayPostForAnyWellFormedVinOnTheFastPath() {
 		Request report = Request.json(Api.json(Api.odometer("a", "2014-09-30T10:00:00Z", 1)));
 		sameAt("/api/v1/vehicles/SJNFAAZE0U6009999/reports", ADMIN_TOKEN, report);
-		assertThat(HANDLED_BY_MVC).isEmpty();
+		assertThat(this.handledBySpringMvc.paths()).isEmpty();
 		String lowerCase = "/api/v1/vehicles/sjnfaaze0u6009999/reports";
 		assertThat(sameAt(lowerCase, ADMIN_TOKEN, report).status()).isEqualTo(400);
-		assertThat(HANDLED_BY_MVC).containsExactly(lowerCase);
+		assertThat(this.handledBySpringMvc.paths()).containsExactly(lowerCase);
 	}
 
 	@Test
@@ -138,9 +130,9 @@ class FastPathIntegrationTests extends IntegrationTests {
 				Api.json(Api.odometer("b", "2014-09-30T11:00:00Z", 1020))));
 		same(new Request("application/json", "application/problem+json, application/json;q=0.9", true,
 				Api.json(Api.odometer("c", "2014-09-30T12:00:00Z", 1030))));
-		assertThat(HANDLED_BY_MVC).hasSize(5);
+		assertThat(this.handledBySpringMvc.paths()).hasSize(5);
 		same(new Request("application/json", null, false, report));
-		assertThat(HANDLED_BY_MVC).hasSize(5);
+		assertThat(this.handledBySpringMvc.paths()).hasSize(5);
 	}
 
 	@Test
@@ -152,7 +144,7 @@ class FastPathIntegrationTests extends IntegrationTests {
 					.isEqualTo(read(Instances.baseUrl(withoutFastPath), path, accept));
 			}
 		}
-		assertThat(HANDLED_BY_MVC).isEmpty();
+		assertThat(this.handledBySpringMvc.paths()).isEmpty();
 		// with credentials, through Spring Security's chain, which checks them (a bad
 		// token is a 401)
 		for (String path : PUBLIC_READS) {
@@ -162,7 +154,7 @@ class FastPathIntegrationTests extends IntegrationTests {
 			}
 		}
 		assertThat(read(here(), SUMMARY, null, "not-a-token").status()).isEqualTo(401);
-		HANDLED_BY_MVC.clear();
+		this.handledBySpringMvc.clear();
 		assertThat(read(here(), SUMMARY, "text/html"))
 			.isEqualTo(read(Instances.baseUrl(withoutFastPath), SUMMARY, "text/html"));
 		// refused by Spring MVC's handler look-up (it produces JSON only), before any
@@ -320,36 +312,6 @@ class FastPathIntegrationTests extends IntegrationTests {
 		Answer withoutClock() {
 			return new Answer(this.status, this.contentType, this.headers,
 					this.body.replaceAll("server clock \\([^)]*\\)", "server clock"));
-		}
-
-	}
-
-	/** Records the paths of report and fleet requests that reach a Spring MVC handler. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class RecordingInterceptor {
-
-		@Bean
-		WebMvcConfigurer recordReportsHandledBySpringMvc() {
-			return new WebMvcConfigurer() {
-
-				@Override
-				public void addInterceptors(InterceptorRegistry registry) {
-					registry.addInterceptor(new HandlerInterceptor() {
-
-						@Override
-						public boolean preHandle(HttpServletRequest request, HttpServletResponse response,
-								Object handler) {
-							if (request.getRequestURI().endsWith("/reports")
-									|| request.getRequestURI().startsWith("/api/v1/fleet/")) {
-								HANDLED_BY_MVC.add(request.getRequestURI());
-							}
-							return true;
-						}
-
-					});
-				}
-
-			};
 		}
 
 	}

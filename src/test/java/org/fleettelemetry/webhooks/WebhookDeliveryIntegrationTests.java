@@ -27,6 +27,7 @@ import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Instances;
 import org.fleettelemetry.support.IntegrationTests;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Delivery to a real receiver, by instances started here (the shared test context sends
  * nothing).
  */
+@Tag("slow")
 class WebhookDeliveryIntegrationTests extends IntegrationTests {
 
 	static final String VIN = "SJNFAAZE0U6000001";

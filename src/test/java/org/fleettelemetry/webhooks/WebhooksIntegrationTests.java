@@ -56,15 +56,6 @@ class WebhooksIntegrationTests extends IntegrationTests {
 	}
 
 	@Test
-	void endpointsAreTheAdminsAlone() {
-		assertThat(this.api.post("/api/v1/webhooks", null, Map.of("url", "https://93.184.215.14/")).status())
-			.isEqualTo(401);
-		assertThat(this.api.post("/api/v1/webhooks", GATEWAY_TOKEN, Map.of("url", "https://93.184.215.14/")).status())
-			.isEqualTo(403);
-		assertThat(this.api.get("/api/v1/webhooks", null).status()).isEqualTo(401);
-	}
-
-	@Test
 	void aRemovedEndpointIsGoneWithItsDeliveries() {
 		String id = register("https://93.184.215.14/hooks").text("id");
 		crossAMillionKm();

@@ -1,0 +1,52 @@
+package org.fleettelemetry.openapi;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.swagger.v3.oas.models.media.Schema;
+
+/**
+ * What the request and answer records do not say about their fields: which a request must
+ * have, and which an answer writes as {@code null} (never leaving them out).
+ */
+final class SchemaFields {
+
+	private static final Map<String, List<String>> REQUIRED = Map.of("VehicleRegistration",
+			List.of("vin", "model", "country"), "OdometerReset", List.of("odometerKm", "effectiveAt"));
+
+	/**
+	 * The plain fields an answer writes as null when it has no value for them (a rejected
+	 * report credits nothing, a vehicle without trips has no km per kWh).
+	 */
+	private static final Map<String, List<String>> NULLABLE = Map.of("BatchItem",
+			List.of("reportId", "creditedKm", "code", "detail"), "VehicleView",
+			List.of("odometerKm", "kmPerKwh", "lastReportAt"), "NextMilestone", List.of("projectedAt"),
+			"WebhookDelivery", List.of("lastAttemptAt", "lastStatus"));
+
+	private SchemaFields() {
+	}
+
+	static void complete(Map<String, Schema> schemas) {
+		REQUIRED.forEach((name, fields) -> with(schemas.get(name), (schema) -> schema.setRequired(fields)));
+		NULLABLE.forEach((name, fields) -> with(schemas.get(name), (schema) -> fields
+			.forEach((field) -> with(schema.getProperties().get(field), SchemaFields::nullable))));
+	}
+
+	/** In OpenAPI 3.1, null is one more type a value may have. */
+	private static void nullable(Schema<?> property) {
+		Set<String> types = new LinkedHashSet<>(
+				(property.getTypes() != null) ? property.getTypes() : Set.of(property.getType()));
+		types.add("null");
+		property.setTypes(types);
+	}
+
+	private static void with(Schema<?> schema, Consumer<Schema<?>> action) {
+		if (schema != null) {
+			action.accept(schema);
+		}
+	}
+
+}
