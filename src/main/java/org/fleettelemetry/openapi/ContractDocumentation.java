@@ -69,7 +69,7 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 			describeReportBodies(key, operation);
 			this.examples.describe(operation);
 			ProblemResponses.add(key, path, operation, isPublic(method, path),
-					(code) -> this.examples.problem(operation.getOperationId(), code));
+					(code, status) -> this.examples.problem(operation.getOperationId(), code, status));
 		}));
 	}
 

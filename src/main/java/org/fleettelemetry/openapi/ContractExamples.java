@@ -13,7 +13,6 @@ import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.fleettelemetry.shared.ErrorCode;
-import org.fleettelemetry.web.Problems;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,14 +74,14 @@ final class ContractExamples {
 	}
 
 	/**
-	 * The problem detail the operation answers {@code code} with, as an example, if there
-	 * is one.
+	 * The problem detail the operation answers {@code code} with (with {@code status}),
+	 * as an example, if there is one.
 	 */
-	Optional<Example> problem(String operationId, ErrorCode code) {
+	Optional<Example> problem(String operationId, ErrorCode code, int status) {
 		OperationExamples mine = this.examples.operations().get(operationId);
 		ProblemSample sample = (mine != null) ? mine.problems().get(code) : null;
 		sample = (sample != null) ? sample : this.examples.problems().get(code);
-		return Optional.ofNullable(sample).map((problem) -> problem.example(code));
+		return Optional.ofNullable(sample).map((problem) -> problem.example(code, status));
 	}
 
 	private static void add(Content content, Map<String, Sample> samples) {
@@ -151,11 +150,11 @@ final class ContractExamples {
 	 */
 	record ProblemSample(String detail, String field) {
 
-		Example example(ErrorCode code) {
+		Example example(ErrorCode code, int status) {
 			Map<String, Object> problem = new LinkedHashMap<>();
 			problem.put("type", code.typeUri());
 			problem.put("title", code.title());
-			problem.put("status", Problems.status(code).value());
+			problem.put("status", status);
 			problem.put("detail", this.detail);
 			problem.put("code", code.name());
 			if (this.field != null) {

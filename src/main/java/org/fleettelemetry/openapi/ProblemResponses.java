@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -36,6 +37,7 @@ import static org.fleettelemetry.shared.ErrorCode.UNAUTHORIZED;
 import static org.fleettelemetry.shared.ErrorCode.UNKNOWN_VEHICLE;
 import static org.fleettelemetry.shared.ErrorCode.UNSUPPORTED_MEDIA_TYPE;
 import static org.fleettelemetry.shared.ErrorCode.VEHICLE_NOT_FOUND;
+import static org.fleettelemetry.shared.ErrorCode.VEHICLE_RETIRED;
 import static org.fleettelemetry.shared.ErrorCode.VIN_ALREADY_REGISTERED;
 import static org.fleettelemetry.shared.ErrorCode.WEBHOOK_NOT_FOUND;
 
@@ -47,39 +49,47 @@ import static org.fleettelemetry.shared.ErrorCode.WEBHOOK_NOT_FOUND;
 final class ProblemResponses {
 
 	/** The codes particular to one operation, beyond those its shape implies. */
-	private static final Map<String, List<ErrorCode>> PARTICULAR = Map.of("POST /api/v1/vehicles",
-			List.of(VIN_ALREADY_REGISTERED), "POST /api/v1/vehicles/{vin}/odometer-resets", List.of(RESET_OUT_OF_ORDER),
-			ContractDocumentation.SINGLE_REPORT,
-			List.of(REPORT_ID_CONFLICT, ODOMETER_ROLLBACK, IMPLAUSIBLE_DISTANCE, TIMESTAMP_IN_FUTURE, UNKNOWN_VEHICLE,
-					SERVICE_UNAVAILABLE),
-			"POST /api/v1/vehicles/{vin}/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE),
-			"POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE), "GET /api/v1/fleet/summary",
-			List.of(SERVICE_UNAVAILABLE), "GET /api/v1/fleet/countries", List.of(SERVICE_UNAVAILABLE),
-			"DELETE /api/v1/webhooks/{id}", List.of(WEBHOOK_NOT_FOUND), "GET /api/v1/webhooks/{id}/deliveries",
-			List.of(WEBHOOK_NOT_FOUND), "POST /api/v1/webhooks/{id}/deliveries/{eventId}/redeliver",
-			List.of(WEBHOOK_NOT_FOUND, DELIVERY_NOT_FOUND, ALREADY_DELIVERED));
+	private static final Map<String, List<ErrorCode>> PARTICULAR = Map.ofEntries(
+			Map.entry("POST /api/v1/vehicles", List.of(VIN_ALREADY_REGISTERED)),
+			Map.entry("POST /api/v1/vehicles/batch", List.of(BATCH_TOO_LARGE)),
+			Map.entry("POST /api/v1/vehicles/{vin}/token", List.of(VEHICLE_RETIRED)),
+			Map.entry("POST /api/v1/vehicles/{vin}/retire", List.of(VEHICLE_RETIRED)),
+			Map.entry("POST /api/v1/vehicles/{vin}/odometer-resets", List.of(RESET_OUT_OF_ORDER, VEHICLE_RETIRED)),
+			Map.entry(ContractDocumentation.SINGLE_REPORT,
+					List.of(REPORT_ID_CONFLICT, ODOMETER_ROLLBACK, IMPLAUSIBLE_DISTANCE, TIMESTAMP_IN_FUTURE,
+							UNKNOWN_VEHICLE, VEHICLE_RETIRED, SERVICE_UNAVAILABLE)),
+			Map.entry("POST /api/v1/vehicles/{vin}/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE)),
+			Map.entry("POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE)),
+			Map.entry("GET /api/v1/fleet/summary", List.of(SERVICE_UNAVAILABLE)),
+			Map.entry("GET /api/v1/fleet/countries", List.of(SERVICE_UNAVAILABLE)),
+			Map.entry("DELETE /api/v1/webhooks/{id}", List.of(WEBHOOK_NOT_FOUND)),
+			Map.entry("GET /api/v1/webhooks/{id}/deliveries", List.of(WEBHOOK_NOT_FOUND)),
+			Map.entry("POST /api/v1/webhooks/{id}/deliveries/{eventId}/redeliver",
+					List.of(WEBHOOK_NOT_FOUND, DELIVERY_NOT_FOUND, ALREADY_DELIVERED)));
 
 	/**
-	 * Codes an operation's shape implies that it never answers with: a gateway batch
-	 * judges the fields of its items one by one, answering them as REJECTED items.
+	 * Codes an operation's shape implies that it never answers with: a gateway batch and
+	 * a batch registration judge the fields of their items one by one, answering them as
+	 * REJECTED items.
 	 */
 	private static final Map<String, List<ErrorCode>> NOT_ANSWERED = Map.of("POST /api/v1/reports/batch",
-			List.of(INVALID_FIELD));
+			List.of(INVALID_FIELD), "POST /api/v1/vehicles/batch", List.of(INVALID_FIELD));
 
 	private ProblemResponses() {
 	}
 
 	/**
 	 * Adds the error responses of the operation {@code key} ("METHOD /path"), each with
-	 * an example of every code it lists, where {@code examples} has one.
+	 * an example of every code it lists (given the code and its status), where
+	 * {@code examples} has one.
 	 */
 	static void add(String key, String path, Operation operation, boolean isPublic,
-			Function<ErrorCode, Optional<Example>> examples) {
+			BiFunction<ErrorCode, Integer, Optional<Example>> examples) {
 		if (operation.getResponses() == null) {
 			operation.setResponses(new ApiResponses());
 		}
 		codes(key, path, operation, isPublic).forEach((status, codes) -> operation.getResponses()
-			.addApiResponse(Integer.toString(status), response(codes, examples)));
+			.addApiResponse(Integer.toString(status), response(codes, (code) -> examples.apply(code, status))));
 	}
 
 	private static Map<Integer, List<ErrorCode>> codes(String key, String path, Operation operation, boolean isPublic) {
@@ -106,7 +116,16 @@ final class ProblemResponses {
 		codes.add(INTERNAL_ERROR);
 		return codes.stream()
 			.distinct()
-			.collect(Collectors.groupingBy((code) -> Problems.status(code).value(), TreeMap::new, Collectors.toList()));
+			.collect(Collectors.groupingBy((code) -> status(key, code), TreeMap::new, Collectors.toList()));
+	}
+
+	/**
+	 * A report that breaks a crediting rule is 422 whatever its code (a retired vehicle's
+	 * too, where an action on one is 409).
+	 */
+	private static int status(String key, ErrorCode code) {
+		boolean rejectedReport = key.equals(ContractDocumentation.SINGLE_REPORT) && code == VEHICLE_RETIRED;
+		return rejectedReport ? 422 : Problems.status(code).value();
 	}
 
 	private static ApiResponse response(List<ErrorCode> codes, Function<ErrorCode, Optional<Example>> examples) {

@@ -36,12 +36,12 @@ class FleetControllerTests extends WebSliceTests {
 	@Test
 	void answersTheSummaryAsJson() {
 		given(this.figures.summary()).willReturn(new FleetSummary(new BigDecimal("1.500"), new BigDecimal("0.932"),
-				new BigDecimal("0.255"), 0, 1, 1, 2, null, null, WebSliceConfiguration.NOW));
+				new BigDecimal("0.255"), 0, 1, 0, 1, 2, null, null, WebSliceConfiguration.NOW));
 		MvcTestResult result = this.anonymous.get("/api/v1/fleet/summary");
 		assertThat(result).hasStatusOk().hasContentType(MediaType.APPLICATION_JSON);
 		assertThat(result).bodyJson().isStrictlyEqualTo("""
 				{"distanceKm": 1.500, "distanceMiles": 0.932, "co2AvoidedKg": 0.255, "treesEquivalent": 0,
-				 "vehicles": 1, "reportingVehicles30d": 1, "reports": 2, "lastMilestone": null,
+				 "vehicles": 1, "retiredVehicles": 0, "reportingVehicles30d": 1, "reports": 2, "lastMilestone": null,
 				 "nextMilestone": null, "asOf": "2024-05-01T12:00:00Z"}""");
 	}
 

@@ -7,7 +7,9 @@ import java.util.Optional;
 import org.fleettelemetry.fleet.FleetFigures;
 import org.fleettelemetry.ingestion.Ingestion;
 import org.fleettelemetry.support.MvcClient;
+import org.fleettelemetry.support.WebSliceConfiguration;
 import org.fleettelemetry.support.WebSliceTests;
+import org.fleettelemetry.vehicles.VehicleStatus;
 import org.fleettelemetry.vehicles.VehicleTokens;
 import org.fleettelemetry.vehicles.VehicleView;
 import org.fleettelemetry.vehicles.Vehicles;
@@ -68,8 +70,9 @@ class AccessTests extends WebSliceTests {
 
 	@Test
 	void aVehicleTokenCannotReadAnotherVehicle() {
-		given(this.vehicles.view(MINE)).willReturn(new VehicleView(MINE, "LEAF", "ES", BigDecimal.TEN, BigDecimal.ONE,
-				0, BigDecimal.ZERO, BigDecimal.ZERO, null, BigDecimal.ZERO, null));
+		given(this.vehicles.view(MINE)).willReturn(
+				new VehicleView(MINE, "LEAF", "ES", BigDecimal.TEN, BigDecimal.ONE, 0, BigDecimal.ZERO, BigDecimal.ZERO,
+						null, BigDecimal.ZERO, null, VehicleStatus.ACTIVE, WebSliceConfiguration.NOW, null));
 		assertProblem(this.vehicle.get("/api/v1/vehicles/" + OTHER), 403, "FORBIDDEN");
 		assertThat(this.vehicle.get("/api/v1/vehicles/" + MINE)).hasStatusOk()
 			.bodyJson()

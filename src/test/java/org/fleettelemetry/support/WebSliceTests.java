@@ -2,6 +2,7 @@ package org.fleettelemetry.support;
 
 import org.fleettelemetry.fleet.FleetFigures;
 import org.fleettelemetry.ingestion.Ingestion;
+import org.fleettelemetry.vehicles.MockRegistrations;
 import org.fleettelemetry.vehicles.Vehicles;
 import org.fleettelemetry.webhooks.MockWebhooks;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @Import(WebSliceConfiguration.class)
 @MockitoBean(types = { Vehicles.class, Ingestion.class, FleetFigures.class })
 @MockWebhooks
+@MockRegistrations
 public abstract class WebSliceTests {
 
 	@Autowired

@@ -31,10 +31,13 @@ class VehicleControllerTests extends WebSliceTests {
 	@Autowired
 	Vehicles vehicles;
 
+	@Autowired
+	Registrations registrations;
+
 	@Test
 	void registersAVehicleAndAnswersItsToken() {
 		VehicleRequests.Register request = new VehicleRequests.Register(VIN, "LEAF", "ES", new BigDecimal("12.5"));
-		given(this.vehicles.register(request)).willReturn(new VehicleRequests.Credentials(VIN, "vt_secret"));
+		given(this.registrations.register(request)).willReturn(new VehicleRequests.Credentials(VIN, "vt_secret"));
 		MvcTestResult result = this.admin.post("/api/v1/vehicles",
 				"{\"vin\": \"" + VIN + "\", \"model\": \"LEAF\", \"country\": \"ES\", \"odometerKm\": 12.5}");
 		assertThat(result).hasStatus(201);
@@ -43,7 +46,7 @@ class VehicleControllerTests extends WebSliceTests {
 
 	@Test
 	void aVinRegisteredTwiceIsAConflict() {
-		given(this.vehicles.register(any())).willThrow(
+		given(this.registrations.register(any())).willThrow(
 				new FleetException(ErrorCode.VIN_ALREADY_REGISTERED, "A vehicle with VIN " + VIN + " is registered"));
 		assertProblem(this.admin.post("/api/v1/vehicles", "{\"vin\": \"" + VIN + "\"}"), 409, "VIN_ALREADY_REGISTERED")
 			.extractingPath("$.detail")
