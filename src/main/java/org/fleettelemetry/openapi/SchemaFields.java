@@ -15,16 +15,19 @@ import io.swagger.v3.oas.models.media.Schema;
 final class SchemaFields {
 
 	private static final Map<String, List<String>> REQUIRED = Map.of("VehicleRegistration",
-			List.of("vin", "model", "country"), "OdometerReset", List.of("odometerKm", "effectiveAt"));
+			List.of("vin", "model", "country"), "OdometerReset", List.of("odometerKm", "effectiveAt"), "Retirement",
+			List.of("reason"));
 
 	/**
 	 * The plain fields an answer writes as null when it has no value for them (a rejected
-	 * report credits nothing, a vehicle without trips has no km per kWh).
+	 * report credits nothing, a vehicle without trips has no km per kWh), and the
+	 * optional fields a request may give as null.
 	 */
 	private static final Map<String, List<String>> NULLABLE = Map.of("BatchItem",
 			List.of("reportId", "creditedKm", "code", "detail"), "VehicleView",
-			List.of("odometerKm", "kmPerKwh", "lastReportAt"), "NextMilestone", List.of("projectedAt"),
-			"WebhookDelivery", List.of("lastAttemptAt", "lastStatus"));
+			List.of("odometerKm", "kmPerKwh", "lastReportAt", "retiredAt"), "NextMilestone", List.of("projectedAt"),
+			"WebhookDelivery", List.of("lastAttemptAt", "lastStatus"), "VehicleRegistration", List.of("odometerKm"),
+			"Registered", List.of("vin", "token", "code", "detail"), "PageVehicleView", List.of("next"));
 
 	private SchemaFields() {
 	}
