@@ -10,9 +10,11 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.fleettelemetry.shared.FleetException;
+import org.fleettelemetry.web.CsvMessageConverter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -48,6 +50,20 @@ class FleetController {
 
 	private final SharedRead<byte[]> summary;
 
+	/** What the daily series looks like as CSV (RFC 4180, UTF-8). */
+	private static final String DAILY_CSV = """
+			date,distanceKm,co2AvoidedKg,reportingVehicles
+			2014-09-29,120.500,20.485,1
+			2014-09-30,1234.567,209.876,1
+			""";
+
+	/** What the country figures look like as CSV. */
+	private static final String COUNTRIES_CSV = """
+			country,vehicles,distanceKm,co2AvoidedKg
+			ES,1,120.500,20.485
+			NO,1,1234.567,209.876
+			""";
+
 	private final SharedRead<byte[]> countries;
 
 	FleetController(FleetFigures figures, JsonMapper json, FleetSettings settings, Clock clock) {
@@ -76,7 +92,14 @@ class FleetController {
 	 * Days from {@code from} to {@code to} inclusive; by default the last 30 days.
 	 */
 	@Operation(operationId = "getFleetDaily", summary = "Get the fleet's distance and CO2 avoided day by day")
-	@GetMapping("/daily")
+	@ApiResponse(responseCode = "200", description = "OK; CSV with Accept: text/csv",
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							array = @ArraySchema(schema = @Schema(implementation = DailyFigures.class))),
+					@Content(mediaType = CsvMessageConverter.TEXT_CSV_VALUE, schema = @Schema(type = "string"),
+							examples = @ExampleObject(name = "csv", summary = "Two days, the header first",
+									value = DAILY_CSV)) })
+	@GetMapping(path = "/daily", produces = MediaType.APPLICATION_JSON_VALUE)
 	List<DailyFigures> daily(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
@@ -98,10 +121,35 @@ class FleetController {
 	@Operation(operationId = "getFleetCountries",
 			summary = "Get the fleet's vehicles, distance and CO2 avoided per country")
 	@GetMapping(path = COUNTRIES, produces = MediaType.APPLICATION_JSON_VALUE)
-	@ApiResponse(responseCode = "200", description = "OK",
-			content = @Content(array = @ArraySchema(schema = @Schema(implementation = CountryFigures.class))))
+	@ApiResponse(responseCode = "200", description = "OK; CSV with Accept: text/csv",
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							array = @ArraySchema(schema = @Schema(implementation = CountryFigures.class))),
+					@Content(mediaType = CsvMessageConverter.TEXT_CSV_VALUE, schema = @Schema(type = "string"),
+							examples = @ExampleObject(name = "csv", summary = "Two countries, the header first",
+									value = COUNTRIES_CSV)) })
 	byte[] countries() {
 		return this.countries.get();
+	}
+
+	/**
+	 * The daily series as CSV, for a spreadsheet.
+	 */
+	@Operation(hidden = true)
+	@GetMapping(path = "/daily", produces = CsvMessageConverter.TEXT_CSV_VALUE)
+	List<DailyFigures> dailyAsCsv(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		return daily(from, to);
+	}
+
+	/**
+	 * The figures per country as CSV, for a spreadsheet: read on their own, not shared.
+	 */
+	@Operation(hidden = true)
+	@GetMapping(path = COUNTRIES, produces = CsvMessageConverter.TEXT_CSV_VALUE)
+	List<CountryFigures> countriesAsCsv() {
+		return this.figures.countries();
 	}
 
 }

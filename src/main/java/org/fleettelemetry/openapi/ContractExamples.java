@@ -86,8 +86,12 @@ final class ContractExamples {
 
 	private static void add(Content content, Map<String, Sample> samples) {
 		if (content != null && !samples.isEmpty()) {
-			content.values()
-				.forEach((media) -> samples.forEach((name, sample) -> media.addExamples(name, sample.example())));
+			// the samples are JSON; another media type (CSV) carries its own example
+			content.entrySet()
+				.stream()
+				.filter((media) -> media.getKey().contains("json"))
+				.forEach((media) -> samples
+					.forEach((name, sample) -> media.getValue().addExamples(name, sample.example())));
 		}
 	}
 
