@@ -58,7 +58,7 @@ class ProblemHandlerTests extends WebSliceTests {
 	@Test
 	void anAnswerInNoAcceptableMediaTypeIsAProblem() {
 		given(this.figures.daily(any(), any())).willReturn(List.of());
-		assertProblem(this.admin.get("/api/v1/fleet/daily", "text/csv"), 406, "NOT_ACCEPTABLE");
+		assertProblem(this.admin.get("/api/v1/fleet/daily", "application/xml"), 406, "NOT_ACCEPTABLE");
 	}
 
 	@Test
