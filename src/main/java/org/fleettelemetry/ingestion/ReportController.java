@@ -1,7 +1,6 @@
 package org.fleettelemetry.ingestion;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
 import org.fleettelemetry.vehicles.Vin;
 import tools.jackson.databind.JsonNode;
@@ -35,11 +34,7 @@ class ReportController {
 		return switch (outcome.status()) {
 			case ACCEPTED -> ResponseEntity.status(HttpStatus.CREATED).body(ReportAnswers.Single.of(outcome));
 			case DUPLICATE -> ResponseEntity.ok(ReportAnswers.Single.of(outcome));
-			// a reportId conflict is the request's (409); any other rejection is a report
-			// that breaks a crediting rule, kept as an anomaly (422)
-			case REJECTED -> throw (outcome.code() == ErrorCode.REPORT_ID_CONFLICT)
-					? new FleetException(outcome.code(), outcome.detail())
-					: FleetException.rejectedReport(outcome.code(), outcome.detail());
+			case REJECTED -> throw FleetException.rejected(outcome.code(), outcome.detail());
 		};
 	}
 

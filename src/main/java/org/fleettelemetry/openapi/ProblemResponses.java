@@ -124,8 +124,8 @@ final class ProblemResponses {
 	 * too, where an action on one is 409).
 	 */
 	private static int status(String key, ErrorCode code) {
-		boolean rejectedReport = key.equals(ContractDocumentation.SINGLE_REPORT) && code == VEHICLE_RETIRED;
-		return rejectedReport ? 422 : Problems.status(code).value();
+		boolean rejectedReport = key.equals(ContractDocumentation.SINGLE_REPORT) && code.breaksCreditingRule();
+		return (rejectedReport ? Problems.REJECTED_REPORT : Problems.status(code)).value();
 	}
 
 	private static ApiResponse response(List<ErrorCode> codes, Function<ErrorCode, Optional<Example>> examples) {

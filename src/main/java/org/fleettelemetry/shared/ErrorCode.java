@@ -25,6 +25,18 @@ public enum ErrorCode {
 	}
 
 	/**
+	 * Whether a report that meets this code breaks a crediting rule: it is kept as an
+	 * anomaly and answered 422, whatever the code's status when it answers a request of
+	 * another kind (a retired vehicle's rotation is 409).
+	 */
+	public boolean breaksCreditingRule() {
+		return switch (this) {
+			case UNKNOWN_VEHICLE, ODOMETER_ROLLBACK, IMPLAUSIBLE_DISTANCE, TIMESTAMP_IN_FUTURE, VEHICLE_RETIRED -> true;
+			default -> false;
+		};
+	}
+
+	/**
 	 * A short, human-readable summary of the problem, the same for every occurrence.
 	 */
 	public String title() {

@@ -26,10 +26,11 @@ public class FleetException extends RuntimeException {
 	}
 
 	/**
-	 * A report that breaks a crediting rule ({@code code}), kept as an anomaly.
+	 * A report rejected with {@code code}: when the code breaks a crediting rule, a
+	 * report kept as an anomaly (422 whatever the code's own status).
 	 */
-	public static FleetException rejectedReport(ErrorCode code, String detail) {
-		return new FleetException(code, null, detail, true);
+	public static FleetException rejected(ErrorCode code, String detail) {
+		return new FleetException(code, null, detail, code.breaksCreditingRule());
 	}
 
 	/**

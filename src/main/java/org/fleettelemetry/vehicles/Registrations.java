@@ -5,11 +5,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.fleettelemetry.fleet.FleetLedger;
 import org.fleettelemetry.shared.ErrorCode;
@@ -69,23 +70,21 @@ class Registrations {
 			throw new FleetException(ErrorCode.BATCH_TOO_LARGE,
 					"A batch holds at most " + MAX_BATCH + " registrations; this one has " + requests.size());
 		}
+		// null where the answer is the insert's, given in the candidates' order
 		List<VehicleRequests.@Nullable Registered> answers = new ArrayList<>();
-		List<Candidate> candidates = new ArrayList<>();
-		Set<String> seen = new HashSet<>();
+		Map<String, Candidate> candidates = new LinkedHashMap<>();
 		for (VehicleRequests.Register request : requests) {
 			try {
 				Candidate candidate = candidate(request);
 				// a VIN repeated in the batch exists once its first occurrence is in
-				answers.add(seen.add(candidate.vin()) ? null : VehicleRequests.Registered.exists(candidate.vin()));
-				if (answers.get(answers.size() - 1) == null) {
-					candidates.add(candidate);
-				}
+				boolean first = candidates.putIfAbsent(candidate.vin(), candidate) == null;
+				answers.add(first ? null : VehicleRequests.Registered.exists(candidate.vin()));
 			}
 			catch (FleetException ex) {
 				answers.add(VehicleRequests.Registered.rejected(request.vin(), ex));
 			}
 		}
-		var inserted = insert(candidates).iterator();
+		var inserted = insert(List.copyOf(candidates.values())).iterator();
 		return answers.stream().map((answer) -> (answer != null) ? answer : inserted.next()).toList();
 	}
 
@@ -136,7 +135,7 @@ class Registrations {
 			.toList();
 	}
 
-	private static String[] column(List<Candidate> candidates, java.util.function.Function<Candidate, String> field) {
+	private static String[] column(List<Candidate> candidates, Function<Candidate, String> field) {
 		return candidates.stream().map(field).toArray(String[]::new);
 	}
 

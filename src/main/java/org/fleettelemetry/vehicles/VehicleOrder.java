@@ -35,7 +35,7 @@ record VehicleOrder(Key key, boolean descending) {
 	 */
 	enum Key {
 
-		VIN("vin", "vin", false, (v) -> null), DISTANCE("distanceKm", "distanceM", false, (v) -> v.distanceM()),
+		VIN("vin", "vin", false, Vehicle::vin), DISTANCE("distanceKm", "distanceM", false, (v) -> v.distanceM()),
 		LAST_REPORT("lastReportAt", "lastReportAt", true, Vehicle::lastReportAt),
 		REGISTERED("registeredAt", "registeredAt", false, Vehicle::registeredAt);
 

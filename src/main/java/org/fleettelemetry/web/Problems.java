@@ -48,6 +48,9 @@ public final class Problems {
 	private Problems() {
 	}
 
+	/** The status of a report that breaks a crediting rule, whatever its code's own. */
+	public static final HttpStatus REJECTED_REPORT = HttpStatus.UNPROCESSABLE_CONTENT;
+
 	public static HttpStatus status(ErrorCode code) {
 		return STATUS.get(code);
 	}
@@ -75,7 +78,7 @@ public final class Problems {
 	 * A report that cannot be credited: 422, whatever the rule it breaks.
 	 */
 	public static ProblemDetail rejectedReport(ErrorCode code, String detail) {
-		return of(code, HttpStatus.UNPROCESSABLE_CONTENT, detail);
+		return of(code, REJECTED_REPORT, detail);
 	}
 
 	private static ProblemDetail of(ErrorCode code, HttpStatus status, String detail) {
