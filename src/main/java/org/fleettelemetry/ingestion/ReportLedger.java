@@ -3,10 +3,9 @@ package org.fleettelemetry.ingestion;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.fleettelemetry.fleet.FleetDelta;
 import org.fleettelemetry.fleet.FleetLedger;
@@ -53,7 +52,7 @@ class ReportLedger {
 		}
 		this.store.insertAnomalies(batch.anomalies, now);
 		if (!batch.credited.isEmpty()) {
-			this.store.write(batch.credited, vehicles.values(), batch.reportingDays, now)
+			this.store.write(batch.credited, vehicles.values(), batch.days, now)
 				.forEach(batch.fleet::newReportingVehicles);
 		}
 		this.fleet.record(batch.fleet);
@@ -90,7 +89,8 @@ class ReportLedger {
 		known.put(key, new ReportStore.Stored(report, creditedM));
 		batch.credited.add(new ReportStore.Credited(vehicle.ref.id(), odometer.seq, report, creditedM));
 		batch.fleet.accepted(vehicle.ref.vin(), vehicle.distanceM(), report.day(), vehicle.ref.country(), creditedM);
-		batch.reportingDays.add(new ReportStore.VehicleDay(vehicle.ref.id(), report.day()));
+		batch.days.computeIfAbsent(new ReportStore.VehicleDay(vehicle.ref.id(), report.day()), (day) -> new Tally())
+			.add(report, creditedM);
 		return Outcome.accepted(report.reportId(), creditedM, vehicle.distanceM());
 	}
 
@@ -101,7 +101,7 @@ class ReportLedger {
 
 		final List<ReportStore.Anomaly> anomalies = new ArrayList<>();
 
-		final Set<ReportStore.VehicleDay> reportingDays = new HashSet<>();
+		final Map<ReportStore.VehicleDay, Tally> days = new HashMap<>();
 
 		final FleetDelta fleet = new FleetDelta();
 

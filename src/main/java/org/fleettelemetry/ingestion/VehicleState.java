@@ -20,17 +20,8 @@ final class VehicleState {
 
 	final long storedDistanceM;
 
-	long addedDistanceM;
-
-	long addedReports;
-
-	long addedTrips;
-
-	long addedTripDistanceM;
-
-	long addedConsumedWh;
-
-	long addedRegeneratedWh;
+	/** What this transaction credits it. */
+	final Tally added = new Tally();
 
 	Instant lastReportAt;
 
@@ -44,11 +35,11 @@ final class VehicleState {
 	}
 
 	long distanceM() {
-		return this.storedDistanceM + this.addedDistanceM;
+		return this.storedDistanceM + this.added.distanceM;
 	}
 
 	boolean changed() {
-		return this.addedReports > 0;
+		return this.added.reports > 0;
 	}
 
 	/**
@@ -66,21 +57,10 @@ final class VehicleState {
 	}
 
 	void count(Report report, long creditedM) {
-		this.addedDistanceM += creditedM;
-		this.addedReports++;
-		if (report.isTrip()) {
-			this.addedTrips++;
-			this.addedTripDistanceM += orZero(report.distanceM());
-			this.addedConsumedWh += orZero(report.energyConsumedWh());
-			this.addedRegeneratedWh += orZero(report.energyRegeneratedWh());
-		}
+		this.added.add(report, creditedM);
 		if (this.lastReportAt == null || report.recordedAt().isAfter(this.lastReportAt)) {
 			this.lastReportAt = report.recordedAt();
 		}
-	}
-
-	private static long orZero(Long value) {
-		return (value != null) ? value : 0;
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package org.fleettelemetry.fleet;
 
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,7 +7,6 @@ import java.time.ZoneOffset;
 import org.fleettelemetry.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.postgresql.Driver;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -23,7 +21,7 @@ class LastMilestoneMigrationTests {
 
 	@Test
 	void upgradingKeepsTheHighestFleetMilestoneAlreadyReached() throws SQLException {
-		SimpleDriverDataSource database = freshDatabase("last_milestone_upgrade");
+		SimpleDriverDataSource database = TestDatabase.fresh("last_milestone_upgrade");
 		Flyway.configure().dataSource(database).target("7").load().migrate();
 		JdbcClient jdbc = JdbcClient.create(database);
 		OffsetDateTime reachedAt = OffsetDateTime.of(2014, 9, 30, 10, 0, 0, 0, ZoneOffset.UTC);
@@ -44,22 +42,11 @@ class LastMilestoneMigrationTests {
 
 	@Test
 	void aDatabaseWithoutFleetMilestonesHasNoLastMilestone() throws SQLException {
-		SimpleDriverDataSource database = freshDatabase("last_milestone_none");
+		SimpleDriverDataSource database = TestDatabase.fresh("last_milestone_none");
 		Flyway.configure().dataSource(database).load().migrate();
 		assertThat(
 				JdbcClient.create(database).sql("select count(*) from fleet_last_milestone").query(Long.class).single())
 			.isZero();
-	}
-
-	private static SimpleDriverDataSource freshDatabase(String name) throws SQLException {
-		TestDatabase.Connection server = TestDatabase.get();
-		try (var connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
-				var statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + name);
-			statement.execute("create database " + name);
-		}
-		String url = server.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
-		return new SimpleDriverDataSource(new Driver(), url, server.username(), server.password());
 	}
 
 }

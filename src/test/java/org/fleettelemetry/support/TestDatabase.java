@@ -2,12 +2,16 @@ package org.fleettelemetry.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The one real PostgreSQL of a test run, started on first use and shared by every test
@@ -50,6 +54,21 @@ public final class TestDatabase {
 						+ "token_rotations, milestones, fleet_last_milestone, webhook_deliveries, webhook_events, webhooks restart identity cascade")
 			.update();
 		jdbc.sql("update fleet_totals set distance_m = 0, reports = 0, vehicles = 0, retired_vehicles = 0").update();
+	}
+
+	/**
+	 * A new, empty database named {@code name} on the test server (dropped first if a run
+	 * before left it), for tests that migrate a database of their own.
+	 */
+	public static SimpleDriverDataSource fresh(String name) throws SQLException {
+		Connection server = TestDatabase.get();
+		try (var connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+				var statement = connection.createStatement()) {
+			statement.execute("drop database if exists " + name);
+			statement.execute("create database " + name);
+		}
+		String url = server.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+		return new SimpleDriverDataSource(new org.postgresql.Driver(), url, server.username(), server.password());
 	}
 
 	private static boolean wantsTestcontainers() {
