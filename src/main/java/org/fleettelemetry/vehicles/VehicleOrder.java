@@ -100,7 +100,10 @@ record VehicleOrder(Key key, boolean descending) {
 		if (this.key == Key.VIN) {
 			return Sort.by(byVin);
 		}
-		return Sort.by(Sort.Order.by(this.key.attribute).with(direction).nullsLast(), byVin);
+		Sort.Order byKey = Sort.Order.by(this.key.attribute).with(direction);
+		// a key that is never null is ordered without a nulls clause: "desc nulls last"
+		// is an order no index (key, vin) gives, read backwards or not
+		return Sort.by(this.key.nullable ? byKey.nullsLast() : byKey, byVin);
 	}
 
 	/**
