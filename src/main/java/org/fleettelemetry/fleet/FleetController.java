@@ -3,8 +3,6 @@ package org.fleettelemetry.fleet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.fleettelemetry.shared.FleetException;
+import org.fleettelemetry.shared.DayRange;
 import org.fleettelemetry.web.CsvMessageConverter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,9 +38,6 @@ class FleetController {
 	static final String SUMMARY = "/summary";
 
 	static final String COUNTRIES = "/countries";
-
-	/** About ten years: a dashboard's longest chart. */
-	static final long MAX_DAYS = 3700;
 
 	private final FleetFigures figures;
 
@@ -103,15 +98,8 @@ class FleetController {
 	List<DailyFigures> daily(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		LocalDate last = (to != null) ? to : LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-		LocalDate first = (from != null) ? from : last.minusDays(29);
-		if (first.isAfter(last)) {
-			throw FleetException.invalidField("from", "must not be after to");
-		}
-		if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-			throw FleetException.invalidField("to", "the range may span at most " + MAX_DAYS + " days");
-		}
-		return this.figures.daily(first, last);
+		DayRange days = DayRange.of(from, to, this.clock);
+		return this.figures.daily(days.first(), days.last());
 	}
 
 	/**

@@ -1,16 +1,23 @@
 package org.fleettelemetry.ingestion;
 
+import java.time.LocalDate;
+
 import io.swagger.v3.oas.annotations.Operation;
 import org.fleettelemetry.shared.FleetException;
+import org.fleettelemetry.shared.Page;
 import org.fleettelemetry.vehicles.Vin;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -23,8 +30,22 @@ class ReportController {
 
 	private final Ingestion ingestion;
 
-	ReportController(Ingestion ingestion) {
+	private final ReportHistory history;
+
+	ReportController(Ingestion ingestion, ReportHistory history) {
 		this.ingestion = ingestion;
+		this.history = history;
+	}
+
+	@Operation(operationId = "listVehicleReports",
+			summary = "List a vehicle's accepted reports as keyset pages, the latest recordedAt first")
+	@GetMapping("/vehicles/{vin}/reports")
+	Page<AcceptedReport> history(@PathVariable String vin,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable String size,
+			@RequestParam(required = false) @Nullable String cursor) {
+		return this.history.page(Vin.check(vin), from, to, cursor, Page.size(size));
 	}
 
 	@Operation(operationId = "postReport", summary = "Post one trip or odometer report of a vehicle")

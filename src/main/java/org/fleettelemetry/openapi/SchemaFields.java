@@ -23,11 +23,17 @@ final class SchemaFields {
 	 * report credits nothing, a vehicle without trips has no km per kWh), and the
 	 * optional fields a request may give as null.
 	 */
-	private static final Map<String, List<String>> NULLABLE = Map.of("BatchItem",
-			List.of("reportId", "creditedKm", "code", "detail"), "VehicleView",
-			List.of("odometerKm", "kmPerKwh", "lastReportAt", "retiredAt"), "NextMilestone", List.of("projectedAt"),
-			"WebhookDelivery", List.of("lastAttemptAt", "lastStatus"), "VehicleRegistration", List.of("odometerKm"),
-			"Registered", List.of("vin", "token", "code", "detail"), "PageVehicleView", List.of("next"));
+	private static final Map<String, List<String>> NULLABLE = Map.ofEntries(
+			Map.entry("BatchItem", List.of("reportId", "creditedKm", "code", "detail")),
+			Map.entry("VehicleView", List.of("odometerKm", "kmPerKwh", "lastReportAt", "retiredAt")),
+			Map.entry("NextMilestone", List.of("projectedAt")),
+			Map.entry("WebhookDelivery", List.of("lastAttemptAt", "lastStatus")),
+			Map.entry("VehicleRegistration", List.of("odometerKm")),
+			Map.entry("Registered", List.of("vin", "token", "code", "detail")),
+			Map.entry("AcceptedReport",
+					List.of("startedAt", "distanceKm", "energyConsumedKwh", "energyRegeneratedKwh")),
+			Map.entry("PageVehicleView", List.of("next")), Map.entry("PageAcceptedReport", List.of("next")),
+			Map.entry("PageWebhookDelivery", List.of("next")));
 
 	private SchemaFields() {
 	}

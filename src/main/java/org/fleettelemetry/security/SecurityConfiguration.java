@@ -72,7 +72,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/error")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/v1/vehicles/{vin}")
+				.requestMatchers(HttpMethod.GET, "/api/v1/vehicles/{vin}", "/api/v1/vehicles/{vin}/reports",
+						"/api/v1/vehicles/{vin}/daily")
 				.access(vehicleOwner(false))
 				.anyRequest()
 				.hasRole("ADMIN"));

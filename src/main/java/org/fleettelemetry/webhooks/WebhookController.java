@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.fleettelemetry.shared.Fields;
+import org.fleettelemetry.shared.Page;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,10 +53,13 @@ class WebhookController {
 		this.webhooks.delete(id);
 	}
 
-	@Operation(operationId = "listWebhookDeliveries", summary = "List the deliveries to a webhook endpoint")
+	@Operation(operationId = "listWebhookDeliveries",
+			summary = "List the deliveries to a webhook endpoint as keyset pages, the newest first")
 	@GetMapping("/{id}/deliveries")
-	List<WebhookViews.WebhookDelivery> deliveries(@PathVariable String id) {
-		return this.webhooks.deliveries(id);
+	Page<WebhookViews.WebhookDelivery> deliveries(@PathVariable String id,
+			@RequestParam(required = false) @Nullable String size,
+			@RequestParam(required = false) @Nullable String cursor) {
+		return this.webhooks.deliveries(id, cursor, Page.size(size));
 	}
 
 	@Operation(operationId = "redeliverWebhookDelivery", summary = "Send a delivery to a webhook endpoint again")

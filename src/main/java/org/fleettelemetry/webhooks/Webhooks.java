@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.fleettelemetry.shared.Cursor;
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
+import org.fleettelemetry.shared.Page;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class Webhooks {
+
+	private static final String DELIVERY_ORDER = "queuedAt";
 
 	private final JdbcClient jdbc;
 
@@ -54,18 +59,48 @@ class Webhooks {
 		}
 	}
 
+	/**
+	 * A keyset page of the endpoint's deliveries, the newest first, after {@code cursor}
+	 * (the first page without one).
+	 */
 	@Transactional(readOnly = true)
-	List<WebhookViews.WebhookDelivery> deliveries(String id) {
+	Page<WebhookViews.WebhookDelivery> deliveries(String id, @Nullable String cursor, int size) {
 		UUID webhook = existing(id);
-		return this.jdbc.sql("""
-				select d.event_id, d.status, d.attempts, d.last_attempt_at, d.last_status
-				from webhook_deliveries d join webhook_events e on e.id = d.event_id
-				where d.webhook_id = ? order by e.created_at, length(d.event_id), d.event_id""")
-			.param(webhook)
-			.query((rs, i) -> new WebhookViews.WebhookDelivery(rs.getString("event_id"), rs.getString("status"),
-					rs.getInt("attempts"), instant(rs.getTimestamp("last_attempt_at")),
-					(Integer) rs.getObject("last_status")))
+		Cursor after = (cursor != null) ? Cursor.decode(cursor, DELIVERY_ORDER, 2) : null;
+		List<Queued> found = this.jdbc.sql("""
+				select event_id, status, attempts, last_attempt_at, last_status, created_at
+				from webhook_deliveries
+				where webhook_id = ? and (created_at, event_id)
+				    < (coalesce(cast(? as timestamptz), 'infinity'), cast(? as varchar))
+				order by created_at desc, event_id desc
+				limit ?""")
+			.params(webhook, (after != null) ? Timestamp.from(queuedAt(after.key(0))) : null,
+					(after != null) ? after.key(1) : "", size + 1)
+			.query((rs,
+					i) -> new Queued(new WebhookViews.WebhookDelivery(rs.getString("event_id"), rs.getString("status"),
+							rs.getInt("attempts"), instant(rs.getTimestamp("last_attempt_at")),
+							(Integer) rs.getObject("last_status")), rs.getTimestamp("created_at").toInstant()))
 			.list();
+		List<Queued> page = found.subList(0, Math.min(size, found.size()));
+		String next = (found.size() > size)
+				? new Cursor(DELIVERY_ORDER,
+						List.of(page.get(size - 1).at().toString(), page.get(size - 1).delivery().eventId()))
+					.encode()
+				: null;
+		return new Page<>(page.stream().map(Queued::delivery).toList(), next);
+	}
+
+	private static Instant queuedAt(String key) {
+		try {
+			return Instant.parse(key);
+		}
+		catch (RuntimeException ex) {
+			throw Cursor.invalid();
+		}
+	}
+
+	/** A delivery and when it was queued, its place in the pages. */
+	private record Queued(WebhookViews.WebhookDelivery delivery, Instant at) {
 	}
 
 	/**

@@ -5,18 +5,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.fleettelemetry.support.Api;
+import org.fleettelemetry.support.Csv;
 import org.fleettelemetry.support.IntegrationTests;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,36 +22,8 @@ class CsvIntegrationTests extends IntegrationTests {
 
 	static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-	HttpResponse<String> csv(String path) throws IOException, InterruptedException {
-		return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Accept", "text/csv")
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	/**
-	 * The rows of a CSV text with a header row, each as its header's names to its values.
-	 */
-	static List<Map<String, String>> rows(String text) {
-		List<Map<String, String>> rows = new ArrayList<>();
-		try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-			.with(CsvSchema.emptySchema().withHeader())
-			.readValues(text)) {
-			it.forEachRemaining((row) -> rows.add(new LinkedHashMap<>(row)));
-		}
-		return rows;
-	}
-
-	/** The same, from the JSON answer of the same read. */
-	static List<Map<String, String>> rows(JsonNode json) {
-		List<Map<String, String>> rows = new ArrayList<>();
-		json.forEach((item) -> {
-			Map<String, String> row = new LinkedHashMap<>();
-			item.properties()
-				.forEach((field) -> row.put(field.getKey(), field.getValue().isFloatingPointNumber()
-						? field.getValue().decimalValue().setScale(3).toPlainString() : field.getValue().asString()));
-			rows.add(row);
-		});
-		return rows;
+	HttpResponse<String> csv(String path) {
+		return this.api.csv(path, null);
 	}
 
 	void drive() {
@@ -76,9 +43,9 @@ class CsvIntegrationTests extends IntegrationTests {
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
 		assertThat(answer.body()).startsWith("date,distanceKm,co2AvoidedKg,reportingVehicles\n");
-		List<Map<String, String>> json = rows(this.api.get(path, null).body());
+		List<Map<String, String>> json = Csv.rows(this.api.get(path, null).body());
 		assertThat(json).hasSize(4);
-		assertThat(rows(answer.body())).isEqualTo(json);
+		assertThat(Csv.rows(answer.body())).isEqualTo(json);
 	}
 
 	@Test
@@ -88,10 +55,10 @@ class CsvIntegrationTests extends IntegrationTests {
 		assertThat(answer.statusCode()).isEqualTo(200);
 		assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
 		assertThat(answer.body()).startsWith("country,vehicles,distanceKm,co2AvoidedKg\n");
-		List<Map<String, String>> json = rows(this.api.get("/api/v1/fleet/countries", null).body());
+		List<Map<String, String>> json = Csv.rows(this.api.get("/api/v1/fleet/countries", null).body());
 		assertThat(json).hasSize(2);
-		assertThat(rows(answer.body())).isEqualTo(json);
-		assertThat(rows(answer.body()).get(0)).containsEntry("distanceKm", "120.500");
+		assertThat(Csv.rows(answer.body())).isEqualTo(json);
+		assertThat(Csv.rows(answer.body()).get(0)).containsEntry("distanceKm", "120.500");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.fleettelemetry.shared.DayRange;
 import org.fleettelemetry.support.WebSliceConfiguration;
 import org.fleettelemetry.support.WebSliceTests;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class FleetControllerTests extends WebSliceTests {
 
 	@Test
 	void theDailyFiguresSpanAtMostAboutTenYears() {
-		LocalDate first = TODAY.minusDays(FleetController.MAX_DAYS - 1);
+		LocalDate first = TODAY.minusDays(DayRange.MAX_DAYS - 1);
 		assertThat(this.anonymous.get("/api/v1/fleet/daily?from=" + first + "&to=" + TODAY)).hasStatusOk();
 		then(this.figures).should().daily(first, TODAY);
 		assertProblem(this.anonymous.get("/api/v1/fleet/daily?from=" + first.minusDays(1) + "&to=" + TODAY), 400,

@@ -76,6 +76,40 @@ public final class Api {
 	}
 
 	/**
+	 * A GET that asks for CSV ({@code Accept: text/csv}), answered as it came.
+	 */
+	public HttpResponse<String> csv(String path, String token) {
+		try {
+			return CLIENT.send(request(path, token).header("Accept", "text/csv").GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A trip of an hour that ended at {@code recordedAt}: 12.3 km on 2.1 kWh, 0.4 of them
+	 * regenerated.
+	 */
+	public static Map<String, Object> trip(String reportId, String recordedAt, double odometerKm) {
+		Map<String, Object> trip = new java.util.LinkedHashMap<>();
+		trip.put("reportId", reportId);
+		trip.put("type", "TRIP");
+		trip.put("startedAt", java.time.Instant.parse(recordedAt).minusSeconds(3600).toString());
+		trip.put("recordedAt", recordedAt);
+		trip.put("odometerKm", odometerKm);
+		trip.put("distanceKm", 12.3);
+		trip.put("energyConsumedKwh", 2.1);
+		trip.put("energyRegeneratedKwh", 0.4);
+		return trip;
+	}
+
+	/**
 	 * An odometer report of {@code km} recorded at {@code recordedAt}.
 	 */
 	public static Map<String, Object> odometer(String reportId, String recordedAt, double km) {

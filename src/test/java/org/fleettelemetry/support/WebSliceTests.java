@@ -2,6 +2,7 @@ package org.fleettelemetry.support;
 
 import org.fleettelemetry.fleet.FleetFigures;
 import org.fleettelemetry.ingestion.Ingestion;
+import org.fleettelemetry.ingestion.MockReportHistory;
 import org.fleettelemetry.vehicles.MockRegistrations;
 import org.fleettelemetry.vehicles.Vehicles;
 import org.fleettelemetry.webhooks.MockWebhooks;
@@ -48,6 +49,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @MockitoBean(types = { Vehicles.class, Ingestion.class, FleetFigures.class })
 @MockWebhooks
 @MockRegistrations
+@MockReportHistory
 public abstract class WebSliceTests {
 
 	@Autowired

@@ -9,13 +9,13 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * Replaces the vehicle registrations, package-private, with a Mockito mock: for
- * {@link org.fleettelemetry.support.WebSliceTests}, which cannot name them.
+ * Replaces the vehicle registrations and daily series, package-private, with Mockito
+ * mocks: for {@link org.fleettelemetry.support.WebSliceTests}, which cannot name them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@MockitoBean(types = Registrations.class)
+@MockitoBean(types = { Registrations.class, VehicleDays.class })
 public @interface MockRegistrations {
 
 }

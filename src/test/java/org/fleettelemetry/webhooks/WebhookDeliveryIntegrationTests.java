@@ -154,7 +154,9 @@ class WebhookDeliveryIntegrationTests extends IntegrationTests {
 	JsonNode awaitDelivered(Api api, String webhookId) throws InterruptedException {
 		JsonNode[] delivery = new JsonNode[1];
 		await(() -> {
-			JsonNode deliveries = api.get("/api/v1/webhooks/" + webhookId + "/deliveries", ADMIN_TOKEN).body();
+			JsonNode deliveries = api.get("/api/v1/webhooks/" + webhookId + "/deliveries", ADMIN_TOKEN)
+				.body()
+				.get("items");
 			delivery[0] = deliveries.get(0);
 			return deliveries.size() == 1 && delivery[0].get("status").asString().equals("DELIVERED");
 		});

@@ -3,11 +3,14 @@ package org.fleettelemetry.webhooks;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Api.Response;
 import org.fleettelemetry.support.IntegrationTests;
+import org.fleettelemetry.support.ReadAssertions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,8 +78,9 @@ class WebhooksIntegrationTests extends IntegrationTests {
 		// the default ladders: the fleet's 1 million km and the vehicle's six thresholds
 		// up to 500,000 km
 		Response deliveries = this.api.get("/api/v1/webhooks/" + first + "/deliveries", ADMIN_TOKEN);
-		assertThat(deliveries.body()).hasSize(7);
-		var delivery = deliveries.body().get(0);
+		assertThat(deliveries.body().get("items")).hasSize(7);
+		assertThat(deliveries.body().get("next").isNull()).isTrue();
+		var delivery = deliveries.body().get("items").get(0);
 		assertThat(delivery.get("eventId").asString()).startsWith("msg_");
 		assertThat(delivery.get("status").asString()).isEqualTo("PENDING");
 		assertThat(delivery.get("attempts").asInt()).isZero();
@@ -89,6 +93,37 @@ class WebhooksIntegrationTests extends IntegrationTests {
 			.untilAsserted(() -> assertThat(this.api.text("/actuator/prometheus"))
 				.containsPattern("(?m)^webhook_deliveries_pending 14\\.0$")
 				.containsPattern("(?m)^webhook_deliveries_total\\{outcome=\"success\"} "));
+	}
+
+	@Test
+	void theDeliveriesArePagesNewestFirstThatNeverRepeatOrSkipOne() {
+		String id = register("https://93.184.215.14/a").text("id");
+		crossAMillionKm();
+		String path = "/api/v1/webhooks/" + id + "/deliveries";
+		List<String> all = new ArrayList<>();
+		for (var item : this.api.get(path + "?size=1000", ADMIN_TOKEN).body().get("items")) {
+			all.add(item.get("eventId").asString());
+		}
+		assertThat(all).hasSize(7);
+		List<String> walked = new ArrayList<>();
+		String next = null;
+		do {
+			Response page = this.api.get(path + "?size=3" + ((next != null) ? "&cursor=" + next : ""), ADMIN_TOKEN);
+			assertThat(page.body().get("items").size()).isLessThanOrEqualTo(3);
+			page.body().get("items").forEach((item) -> walked.add(item.get("eventId").asString()));
+			next = page.text("next");
+		}
+		while (next != null);
+		assertThat(walked).isEqualTo(all);
+		// the newest first
+		assertThat(this.jdbc
+			.sql("select event_id from webhook_deliveries where webhook_id = ?::uuid "
+					+ "order by created_at desc, event_id desc")
+			.param(id)
+			.query(String.class)
+			.list()).isEqualTo(all);
+		ReadAssertions.assertInvalidParameters(this.api, path, ADMIN_TOKEN,
+				Map.of("size=0", "size", "size=1001", "size", "cursor=bm90LWEtY3Vyc29y", "cursor"));
 	}
 
 	@Test

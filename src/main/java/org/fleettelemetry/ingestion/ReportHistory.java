@@ -1,0 +1,155 @@
+package org.fleettelemetry.ingestion;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.fleettelemetry.shared.Cursor;
+import org.fleettelemetry.shared.Distances;
+import org.fleettelemetry.shared.FleetException;
+import org.fleettelemetry.shared.Page;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A vehicle's accepted reports as keyset pages, the latest {@code recordedAt} first. The
+ * reports are read through the index crediting keeps for its own look-ups, (vehicle,
+ * odometer, recordedAt, reading): once per odometer of the vehicle (a handful at most),
+ * each scan stopping after a page, and the scans merged. A page costs the same however
+ * many reports the vehicle has stored, and no index is added to the busiest table for it.
+ */
+@Service
+class ReportHistory {
+
+	private static final String ORDER = "recordedAt";
+
+	static final String PAGE = """
+			select r.report_id, r.type, r.started_at, r.recorded_at, r.odometer_m, r.credited_m, r.distance_m,
+			       r.energy_consumed_wh, r.energy_regenerated_wh, r.received_at
+			from vehicles v
+			join odometers o on o.vehicle_id = v.id
+			cross join lateral (
+			    select * from reports r
+			    where r.vehicle_id = o.vehicle_id and r.odometer_seq = o.seq
+			      and r.recorded_at >= coalesce(cast(:from as timestamptz), '-infinity')
+			      and (r.recorded_at, r.odometer_m, r.report_id)
+			          < (coalesce(cast(:at as timestamptz), 'infinity'), cast(:reading as bigint), cast(:reportId as varchar))
+			    order by r.recorded_at desc, r.odometer_m desc, r.report_id desc
+			    limit :size) r
+			where v.vin = :vin
+			order by r.recorded_at desc, r.odometer_m desc, r.report_id desc
+			limit :size""";
+
+	private final JdbcClient jdbc;
+
+	ReportHistory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The page after {@code cursor} (the first without one) of the vehicle's reports
+	 * recorded from the day {@code from} to the day {@code to}, both included (UTC).
+	 */
+	@Transactional(readOnly = true)
+	Page<AcceptedReport> page(String vin, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable String cursor,
+			int size) {
+		if (from != null && to != null && from.isAfter(to)) {
+			throw FleetException.invalidField("from", "must not be after to");
+		}
+		Before before = Before.of((cursor != null) ? Cursor.decode(cursor, ORDER, 3) : null, to);
+		List<AcceptedReport> found = this.jdbc.sql(PAGE)
+			.param("vin", vin)
+			.param("from", (from != null) ? startOf(from) : null)
+			.param("at", (before.at() != null) ? Timestamp.from(before.at()) : null)
+			.param("reading", before.reading())
+			.param("reportId", before.reportId())
+			.param("size", size + 1)
+			.query(ReportHistory::report)
+			.list();
+		if (found.isEmpty() && !registered(vin)) {
+			throw FleetException.vehicleNotFound(vin);
+		}
+		List<AcceptedReport> page = found.subList(0, Math.min(size, found.size()));
+		String next = (found.size() > size) ? cursorAfter(page.get(size - 1)) : null;
+		return new Page<>(page, next);
+	}
+
+	/**
+	 * Where a page ends, going back in time: before the cursor's report, or before the
+	 * day after {@code to}, whichever comes first; {@code at} is {@code null} for no end.
+	 * One bound in one row comparison, so that the index scan starts right at it (a
+	 * second bound on recordedAt would leave PostgreSQL to start from the latest report
+	 * and skip to it).
+	 */
+	record Before(@Nullable Instant at, long reading, String reportId) {
+
+		static Before of(@Nullable Cursor cursor, @Nullable LocalDate to) {
+			Before end = (to != null) ? new Before(startOf(to.plusDays(1)).toInstant(), Long.MIN_VALUE, "")
+					: new Before(null, Long.MAX_VALUE, "");
+			if (cursor == null) {
+				return end;
+			}
+			Instant at = instant(cursor.key(0));
+			return (end.at() != null && !at.isBefore(end.at())) ? end
+					: new Before(at, number(cursor.key(1)), cursor.key(2));
+		}
+
+	}
+
+	private boolean registered(String vin) {
+		return this.jdbc.sql("select exists (select 1 from vehicles where vin = ?)")
+			.param(vin)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private static String cursorAfter(AcceptedReport last) {
+		return new Cursor(ORDER, List.of(last.recordedAt().toString(),
+				String.valueOf(Distances.thousandths(last.odometerKm())), last.reportId()))
+			.encode();
+	}
+
+	private static Timestamp startOf(LocalDate day) {
+		return Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+	}
+
+	private static Instant instant(String key) {
+		try {
+			return Instant.parse(key);
+		}
+		catch (RuntimeException ex) {
+			throw Cursor.invalid();
+		}
+	}
+
+	private static long number(String key) {
+		try {
+			return Long.parseLong(key);
+		}
+		catch (NumberFormatException ex) {
+			throw Cursor.invalid();
+		}
+	}
+
+	private static AcceptedReport report(ResultSet rs, int row) throws SQLException {
+		return new AcceptedReport(rs.getString("report_id"), ReportType.valueOf(rs.getString("type")),
+				instant(rs.getTimestamp("started_at")), rs.getTimestamp("recorded_at").toInstant(),
+				Distances.km(rs.getLong("odometer_m")), Distances.km(rs.getLong("credited_m")),
+				Distances.kmOrNull(rs.getObject("distance_m", Long.class)),
+				Distances.kmOrNull(rs.getObject("energy_consumed_wh", Long.class)),
+				Distances.kmOrNull(rs.getObject("energy_regenerated_wh", Long.class)),
+				rs.getTimestamp("received_at").toInstant());
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}
