@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.fleettelemetry.shared.Fields;
@@ -38,19 +39,32 @@ class ReportParser {
 		return (id != null && id.isString()) ? id.asString() : null;
 	}
 
+	/** The fields a report may have: its contract's, in kilometres or in miles. */
+	private static final Set<String> FIELDS = Set.of("vin", "reportId", "type", "startedAt", "recordedAt", "odometerKm",
+			"odometerMi", "distanceKm", "distanceMi", "energyConsumedKwh", "energyRegeneratedKwh");
+
+	private static final String INSTANT = "must be an ISO-8601 instant such as 2014-09-30T10:00:00Z";
+
 	/**
 	 * The fields of a report, read straight from the tree (mapping the tree to the record
-	 * through Jackson cost more than all the rest of taking a report in). Scalars are
-	 * read as Jackson reads them into these types: numbers and booleans as text, numeric
-	 * text as numbers, empty text as absent, instants as ISO-8601 text or epoch seconds.
+	 * through Jackson cost more than all the rest of taking a report in), and as strictly
+	 * as Jackson reads the other bodies: no field the contract does not name, text as
+	 * JSON strings, quantities as JSON numbers, instants as ISO-8601 text. Miles are
+	 * converted to kilometres here, exactly; the rest of the service counts in metres.
 	 */
 	ReportPayload payload(JsonNode item) {
 		if (!item.isObject()) {
 			throw FleetException.invalidField("report", "must be a JSON object");
 		}
+		for (String field : item.propertyNames()) {
+			if (!FIELDS.contains(field)) {
+				throw FleetException.invalidField(field, "is not a field of a report (distances are odometerKm or "
+						+ "odometerMi, distanceKm or distanceMi)");
+			}
+		}
 		return new ReportPayload(text(item, "vin"), text(item, "reportId"), text(item, "type"),
-				instant(item, "startedAt"), instant(item, "recordedAt"), decimal(item, "odometerKm"),
-				decimal(item, "distanceKm"), decimal(item, "energyConsumedKwh"), decimal(item, "energyRegeneratedKwh"));
+				instant(item, "startedAt"), instant(item, "recordedAt"), kmOrMiles(item, "odometer"),
+				kmOrMiles(item, "distance"), decimal(item, "energyConsumedKwh"), decimal(item, "energyRegeneratedKwh"));
 	}
 
 	private static @Nullable String text(JsonNode item, String field) {
@@ -58,10 +72,14 @@ class ReportParser {
 		if (value == null || value.isNull()) {
 			return null;
 		}
-		if (!value.isValueNode()) {
-			throw wrongType(field);
+		if (!value.isString()) {
+			throw FleetException.invalidField(field, "must be a JSON string");
 		}
 		return value.asString();
+	}
+
+	private static @Nullable BigDecimal kmOrMiles(JsonNode item, String name) {
+		return Fields.kmOrMiles(name, decimal(item, name + "Km"), decimal(item, name + "Mi"));
 	}
 
 	private static @Nullable BigDecimal decimal(JsonNode item, String field) {
@@ -69,21 +87,16 @@ class ReportParser {
 		if (value == null || value.isNull()) {
 			return null;
 		}
+		if (!value.isNumber()) {
+			throw FleetException.invalidField(field, "must be a JSON number such as 12345.678");
+		}
 		try {
-			if (value.isNumber()) {
-				return value.decimalValue();
-			}
-			if (value.isString()) {
-				String text = value.asString().trim();
-				return text.isEmpty() ? null : new BigDecimal(text);
-			}
+			return value.decimalValue();
 		}
 		catch (NumberFormatException | JacksonException ex) {
-			// text that is no number, or a number beyond a double's range read as
-			// infinite
-			throw wrongType(field);
+			// a number beyond a double's range, read as infinite
+			throw FleetException.invalidField(field, "must be a JSON number such as 12345.678");
 		}
-		throw wrongType(field);
 	}
 
 	private static @Nullable Instant instant(JsonNode item, String field) {
@@ -91,28 +104,15 @@ class ReportParser {
 		if (value == null || value.isNull()) {
 			return null;
 		}
+		if (!value.isString()) {
+			throw FleetException.invalidField(field, INSTANT);
+		}
 		try {
-			if (value.isString()) {
-				String text = value.asString().trim();
-				return text.isEmpty() ? null : Timestamps.parse(text);
-			}
-			if (value.isIntegralNumber()) {
-				return Instant.ofEpochSecond(value.longValue());
-			}
-			if (value.isNumber()) {
-				BigDecimal seconds = value.decimalValue();
-				return Instant.ofEpochSecond(seconds.longValue(),
-						seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
-			}
+			return Timestamps.parse(value.asString());
 		}
 		catch (DateTimeException | ArithmeticException ex) {
-			throw wrongType(field);
+			throw FleetException.invalidField(field, INSTANT);
 		}
-		throw wrongType(field);
-	}
-
-	private static FleetException wrongType(String field) {
-		return FleetException.invalidField(field, "has the wrong type or format");
 	}
 
 	Report report(ReportPayload payload) {

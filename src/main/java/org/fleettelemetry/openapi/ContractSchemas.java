@@ -53,7 +53,9 @@ final class ContractSchemas {
 	}
 
 	static Schema<?> report() {
-		return new ObjectSchema().description("A trip or odometer report of one vehicle")
+		return new ObjectSchema()
+			.description("A trip or odometer report of one vehicle: its odometer in km or in miles (exactly one of "
+					+ "odometerKm and odometerMi), a trip's distance likewise; any other field is 400 INVALID_FIELD")
 			.addProperty("vin",
 					new StringSchema().pattern(VIN_PATTERN)
 						.description("Optional on a vehicle's own endpoints, where it must be the VIN of the path"))
@@ -66,12 +68,15 @@ final class ContractSchemas {
 			.addProperty("startedAt", new DateTimeSchema().description("A trip's start, not after recordedAt"))
 			.addProperty("recordedAt", new DateTimeSchema().description("A trip's end or a reading's time"))
 			.addProperty("odometerKm", kilometres("The odometer reading"))
+			.addProperty("odometerMi", miles("The odometer reading, instead of odometerKm"))
 			.addProperty("distanceKm", kilometres("A trip's distance, for trip statistics (not credited)"))
+			.addProperty("distanceMi", miles("A trip's distance, instead of distanceKm"))
 			.addProperty("energyConsumedKwh",
 					new NumberSchema().minimum(BigDecimal.ZERO).description("A trip's energy use"))
 			.addProperty("energyRegeneratedKwh",
 					new NumberSchema().minimum(BigDecimal.ZERO).description("A trip's energy recovered"))
-			.required(List.of("reportId", "type", "recordedAt", "odometerKm"));
+			.additionalProperties(false)
+			.required(List.of("reportId", "type", "recordedAt"));
 	}
 
 	static Schema<?> gatewayReport() {
@@ -84,6 +89,11 @@ final class ContractSchemas {
 		return new ArraySchema().items(ref(item))
 			.maxItems(Ingestion.MAX_BATCH)
 			.description("Up to " + Ingestion.MAX_BATCH + " reports, in any order; more is 400 BATCH_TOO_LARGE");
+	}
+
+	private static Schema<?> miles(String description) {
+		return new NumberSchema().minimum(BigDecimal.ZERO)
+			.description(description + ", in miles (1 mi = 1.609344 km; each reading rounded to the metre)");
 	}
 
 	private static Schema<?> kilometres(String description) {

@@ -15,7 +15,7 @@ import io.swagger.v3.oas.models.media.Schema;
 final class SchemaFields {
 
 	private static final Map<String, List<String>> REQUIRED = Map.of("VehicleRegistration",
-			List.of("vin", "model", "country"), "OdometerReset", List.of("odometerKm", "effectiveAt"), "Retirement",
+			List.of("vin", "model", "country"), "OdometerReset", List.of("effectiveAt"), "Retirement",
 			List.of("reason"));
 
 	/**
@@ -28,7 +28,8 @@ final class SchemaFields {
 			Map.entry("VehicleView", List.of("odometerKm", "kmPerKwh", "lastReportAt", "retiredAt")),
 			Map.entry("NextMilestone", List.of("projectedAt")),
 			Map.entry("WebhookDelivery", List.of("lastAttemptAt", "lastStatus")),
-			Map.entry("VehicleRegistration", List.of("odometerKm")),
+			Map.entry("VehicleRegistration", List.of("odometerKm", "odometerMi")),
+			Map.entry("OdometerReset", List.of("odometerKm", "odometerMi")),
 			Map.entry("Registered", List.of("vin", "token", "code", "detail")),
 			Map.entry("AcceptedReport",
 					List.of("startedAt", "distanceKm", "energyConsumedKwh", "energyRegeneratedKwh")),

@@ -12,6 +12,9 @@ public final class Fields {
 	/** A bound far above any real odometer: 10 million km. */
 	public static final BigDecimal MAX_KM = new BigDecimal("10000000");
 
+	/** Kilometres in a mile, exactly: 1 mi = 1,609.344 m. */
+	public static final BigDecimal KM_PER_MILE = new BigDecimal("1.609344");
+
 	private Fields() {
 	}
 
@@ -20,6 +23,17 @@ public final class Fields {
 			throw FleetException.invalidField(field, "is required");
 		}
 		return value;
+	}
+
+	/**
+	 * A distance a client may give in kilometres ({@code <name>Km}) or in miles
+	 * ({@code <name>Mi}), but not both, in kilometres; {@code null} when it gave neither.
+	 */
+	public static @Nullable BigDecimal kmOrMiles(String name, @Nullable BigDecimal km, @Nullable BigDecimal miles) {
+		if (km != null && miles != null) {
+			throw FleetException.invalidField(name + "Mi", "give " + name + "Km or " + name + "Mi, not both");
+		}
+		return (miles != null) ? miles.multiply(KM_PER_MILE) : km;
 	}
 
 	/**

@@ -95,7 +95,8 @@ class Registrations {
 		if (!COUNTRIES.contains(country)) {
 			throw FleetException.invalidField("country", "must be an ISO 3166-1 alpha-2 code such as ES");
 		}
-		Long baseline = Fields.thousandths("odometerKm", request.odometerKm(), Fields.MAX_KM);
+		Long baseline = Fields.thousandths("odometerKm",
+				Fields.kmOrMiles("odometer", request.odometerKm(), request.odometerMi()), Fields.MAX_KM);
 		return new Candidate(vin, model, country, baseline, VehicleTokens.generate());
 	}
 

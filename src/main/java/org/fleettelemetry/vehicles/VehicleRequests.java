@@ -20,8 +20,10 @@ final class VehicleRequests {
 	 * @param country ISO 3166-1 alpha-2 code of the country it drives in
 	 * @param odometerKm the reading at enrolment, never credited; {@code null} to take
 	 * the first report's
+	 * @param odometerMi the same in miles, instead of {@code odometerKm}
 	 */
-	record Register(String vin, String model, String country, @Nullable BigDecimal odometerKm) {
+	record Register(String vin, String model, String country, @Nullable BigDecimal odometerKm,
+			@Nullable BigDecimal odometerMi) {
 	}
 
 	/**
@@ -33,10 +35,12 @@ final class VehicleRequests {
 
 	/**
 	 * @param odometerKm the new odometer's first reading, its baseline
+	 * @param odometerMi the same in miles, instead of {@code odometerKm}
 	 * @param effectiveAt from when reports belong to the new odometer
 	 * @param reason why the odometer was replaced, for the audit trail
 	 */
-	record OdometerReset(BigDecimal odometerKm, Instant effectiveAt, String reason) {
+	record OdometerReset(@Nullable BigDecimal odometerKm, @Nullable BigDecimal odometerMi, Instant effectiveAt,
+			String reason) {
 	}
 
 	/**

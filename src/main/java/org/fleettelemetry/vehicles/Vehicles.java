@@ -119,8 +119,8 @@ public class Vehicles {
 	 * order.
 	 */
 	VehicleRequests.OdometerResetDone resetOdometer(String vin, VehicleRequests.OdometerReset reset) {
-		long baseline = Fields.required("odometerKm",
-				Fields.thousandths("odometerKm", reset.odometerKm(), Fields.MAX_KM));
+		long baseline = Fields.required("odometerKm", Fields.thousandths("odometerKm",
+				Fields.kmOrMiles("odometer", reset.odometerKm(), reset.odometerMi()), Fields.MAX_KM));
 		Instant effectiveAt = Fields.required("effectiveAt", reset.effectiveAt());
 		String reason = (reset.reason() != null) ? Fields.text("reason", reset.reason(), 200) : null;
 		record Locked(long id, String status) {

@@ -1,10 +1,11 @@
 package org.fleettelemetry.web;
 
+import java.time.temporal.Temporal;
 import java.util.List;
 
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Names the field a JSON binding failure is about, as a client would write it
@@ -28,14 +29,27 @@ final class JsonPaths {
 		return field.toString();
 	}
 
+	/**
+	 * What was wrong, saying the form the contract expects where there is one.
+	 */
 	static String reason(DatabindException ex) {
-		if (ex instanceof InvalidFormatException format) {
-			return "cannot be read as " + format.getTargetType().getSimpleName();
+		if (ex instanceof UnrecognizedPropertyException) {
+			return "is not a field of this request";
 		}
-		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-			return "expected " + mismatch.getTargetType().getSimpleName();
+		Class<?> target = (ex instanceof MismatchedInputException mismatch) ? mismatch.getTargetType() : null;
+		if (target == null) {
+			return "has the wrong type";
 		}
-		return "has the wrong type";
+		if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
+			return "must be a JSON number such as 12345.678";
+		}
+		if (Temporal.class.isAssignableFrom(target)) {
+			return "must be an ISO-8601 instant such as 2014-09-30T10:00:00Z";
+		}
+		if (target == String.class) {
+			return "must be a JSON string";
+		}
+		return "cannot be read as " + target.getSimpleName();
 	}
 
 }

@@ -7,6 +7,7 @@ import org.fleettelemetry.shared.FleetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
 import org.springframework.dao.DataAccessException;
@@ -73,6 +74,12 @@ class ProblemHandler {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof PayloadTooLargeException tooLarge) {
 				return Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+			}
+			if (cause instanceof StreamReadException read && read.getOriginalMessage().startsWith("Duplicate ")) {
+				// a gateway that checked the first "vin" and a service that took the last
+				// would disagree on the car: neither is taken
+				return Problems.of(ErrorCode.MALFORMED_REQUEST,
+						"A key is given twice in one JSON object: " + read.getOriginalMessage());
 			}
 			if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
 				String field = JsonPaths.describe(bind.getPath());

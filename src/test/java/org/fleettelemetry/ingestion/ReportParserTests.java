@@ -25,7 +25,7 @@ class ReportParserTests {
 		ReportPayload payload = this.parser.payload(tree("""
 				{"vin": "SJNFAAZE0U6000001", "reportId": "t-1", "type": "TRIP", "startedAt": "2014-09-30T11:00:00Z",
 				 "recordedAt": "2014-09-30T12:00:00.250+02:00", "odometerKm": 12345.678, "distanceKm": 42.5,
-				 "energyConsumedKwh": 7.25, "energyRegeneratedKwh": 1.5, "unknown": {"ignored": true}}"""));
+				 "energyConsumedKwh": 7.25, "energyRegeneratedKwh": 1.5}"""));
 
 		assertThat(payload).isEqualTo(new ReportPayload("SJNFAAZE0U6000001", "t-1", "TRIP",
 				Instant.parse("2014-09-30T11:00:00Z"), Instant.parse("2014-09-30T10:00:00.250Z"),
@@ -36,7 +36,7 @@ class ReportParserTests {
 	void leavesAbsentAndNullFieldsAbsent() {
 		ReportPayload payload = this.parser.payload(tree("""
 				{"reportId": "r-1", "type": "ODOMETER", "recordedAt": "2014-09-30T12:00:00Z", "odometerKm": 10,
-				 "distanceKm": null, "startedAt": ""}"""));
+				 "distanceKm": null, "startedAt": null}"""));
 
 		assertThat(payload.vin()).isNull();
 		assertThat(payload.distanceKm()).isNull();
@@ -45,15 +45,47 @@ class ReportParserTests {
 	}
 
 	@Test
-	void readsScalarsAsJacksonWouldIntoTheseTypes() {
+	void readsMilesAsKilometresExactly() {
 		ReportPayload payload = this.parser.payload(tree("""
-				{"reportId": 42, "type": "ODOMETER", "recordedAt": 1412078400, "startedAt": 1412074800.5,
-				 "odometerKm": "12.5"}"""));
+				{"reportId": "t-1", "type": "TRIP", "recordedAt": "2014-09-30T12:00:00Z", "odometerMi": 100,
+				 "distanceMi": 0.5}"""));
 
-		assertThat(payload.reportId()).isEqualTo("42");
-		assertThat(payload.recordedAt()).isEqualTo(Instant.parse("2014-09-30T12:00:00Z"));
-		assertThat(payload.startedAt()).isEqualTo(Instant.parse("2014-09-30T11:00:00.5Z"));
-		assertThat(payload.odometerKm()).isEqualByComparingTo("12.5");
+		assertThat(payload.odometerKm()).isEqualByComparingTo("160.9344");
+		assertThat(payload.distanceKm()).isEqualByComparingTo("0.804672");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"odometerKm\": 1, \"odometerMi\": 1}", "{\"distanceKm\": 1, \"distanceMi\": 1}" })
+	void refusesADistanceInBothUnits(String body) {
+		String field = body.substring(body.lastIndexOf("{\"") + 2, body.indexOf("Km")) + "Mi";
+
+		assertThatExceptionOfType(FleetException.class).isThrownBy(() -> this.parser.payload(tree(body)))
+			.withMessageStartingWith(field + ": ")
+			.withMessageContaining("not both");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "unit", "odometer", "odometerKM", "recorded_at" })
+	void refusesAFieldTheContractDoesNotName(String field) {
+		assertThatExceptionOfType(FleetException.class)
+			.isThrownBy(() -> this.parser.payload(tree("{\"reportId\": \"r-1\", \"" + field + "\": \"mi\"}")))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_FIELD))
+			.withMessageStartingWith(field + ": is not a field of a report");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"reportId\": 42}|reportId: must be a JSON string",
+			"{\"odometerKm\": \"5000\"}|odometerKm: must be a JSON number such as 12345.678",
+			"{\"recordedAt\": 1412078400}|recordedAt: must be an ISO-8601 instant such as 2014-09-30T10:00:00Z",
+			"{\"recordedAt\": 1412236800000}|recordedAt: must be an ISO-8601 instant such as 2014-09-30T10:00:00Z",
+			"{\"startedAt\": 1412074800.5}|startedAt: must be an ISO-8601 instant such as 2014-09-30T10:00:00Z",
+			"{\"startedAt\": \"\"}|startedAt: must be an ISO-8601 instant such as 2014-09-30T10:00:00Z" })
+	void refusesAValueOfAnotherTypeSayingTheFormExpected(String bodyAndMessage) {
+		String[] parts = bodyAndMessage.split("\\|");
+
+		assertThatExceptionOfType(FleetException.class).isThrownBy(() -> this.parser.payload(tree(parts[0])))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_FIELD))
+			.withMessage(parts[1]);
 	}
 
 	@ParameterizedTest
@@ -65,8 +97,7 @@ class ReportParserTests {
 
 		assertThatExceptionOfType(FleetException.class).isThrownBy(() -> this.parser.payload(tree(body)))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.INVALID_FIELD))
-			.withMessageContaining(field)
-			.withMessageContaining("wrong type or format");
+			.withMessageStartingWith(field + ": must be ");
 	}
 
 	@Test

@@ -165,8 +165,13 @@ class OpenApiIntegrationTests extends IntegrationTests {
 			.path("schema");
 		assertThat(gateway.path("maxItems").asInt()).isEqualTo(1000);
 		assertThat(gateway.path("items").path("$ref").asString()).isEqualTo("#/components/schemas/GatewayReport");
-		assertThat(this.document.path("components").path("schemas").path("Report").path("required").toString())
-			.contains("reportId", "type", "recordedAt", "odometerKm");
+		JsonNode report = this.document.path("components").path("schemas").path("Report");
+		assertThat(report.path("required").toString()).contains("reportId", "type", "recordedAt");
+		// the odometer in km or in miles, exactly one of them; nothing else
+		assertThat(report.path("properties").has("odometerKm")).isTrue();
+		assertThat(report.path("properties").has("odometerMi")).isTrue();
+		assertThat(report.path("properties").has("distanceMi")).isTrue();
+		assertThat(report.path("additionalProperties").asBoolean(true)).isFalse();
 	}
 
 	@Test

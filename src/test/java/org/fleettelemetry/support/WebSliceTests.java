@@ -42,7 +42,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 		includeFilters = @Filter(type = FilterType.REGEX,
 				pattern = { "org\\.fleettelemetry\\.security\\.(SecurityConfiguration|TokenResolver|VehicleTokenCache)",
 						"org\\.fleettelemetry\\.security\\.SecuritySettings",
-						"org\\.fleettelemetry\\.fleet\\.FleetSettings", "org\\.fleettelemetry\\.web\\.ProblemWriter" }),
+						"org\\.fleettelemetry\\.fleet\\.FleetSettings", "org\\.fleettelemetry\\.web\\.ProblemWriter",
+						"org\\.fleettelemetry\\.web\\.StrictJson" }),
 		excludeFilters = @Filter(type = FilterType.REGEX,
 				pattern = "org\\.fleettelemetry\\.(ingestion\\.Anomalies|milestones\\.MilestoneController)"))
 @Import(WebSliceConfiguration.class)

@@ -36,7 +36,8 @@ class VehicleControllerTests extends WebSliceTests {
 
 	@Test
 	void registersAVehicleAndAnswersItsToken() {
-		VehicleRequests.Register request = new VehicleRequests.Register(VIN, "LEAF", "ES", new BigDecimal("12.5"));
+		VehicleRequests.Register request = new VehicleRequests.Register(VIN, "LEAF", "ES", new BigDecimal("12.5"),
+				null);
 		given(this.registrations.register(request)).willReturn(new VehicleRequests.Credentials(VIN, "vt_secret"));
 		MvcTestResult result = this.admin.post("/api/v1/vehicles",
 				"{\"vin\": \"" + VIN + "\", \"model\": \"LEAF\", \"country\": \"ES\", \"odometerKm\": 12.5}");
@@ -78,7 +79,8 @@ class VehicleControllerTests extends WebSliceTests {
 	@Test
 	void recordsAnOdometerReset() {
 		Instant effectiveAt = Instant.parse("2015-03-01T08:00:00Z");
-		given(this.vehicles.resetOdometer(VIN, new VehicleRequests.OdometerReset(BigDecimal.ZERO, effectiveAt, "new")))
+		given(this.vehicles.resetOdometer(VIN,
+				new VehicleRequests.OdometerReset(BigDecimal.ZERO, null, effectiveAt, "new")))
 			.willReturn(new VehicleRequests.OdometerResetDone(VIN, new BigDecimal("0.000"), effectiveAt));
 		MvcTestResult result = this.admin.post("/api/v1/vehicles/" + VIN + "/odometer-resets",
 				"{\"odometerKm\": 0, \"effectiveAt\": \"2015-03-01T08:00:00Z\", \"reason\": \"new\"}");

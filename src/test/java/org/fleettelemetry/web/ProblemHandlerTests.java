@@ -66,7 +66,7 @@ class ProblemHandlerTests extends WebSliceTests {
 		assertProblem(this.admin.post("/api/v1/vehicles", "{\"vin\": \"" + VIN + "\", \"odometerKm\": \"far\"}"), 400,
 				"INVALID_FIELD")
 			.isLenientlyEqualTo(
-					"{\"field\": \"odometerKm\", \"detail\": \"odometerKm: cannot be read as BigDecimal\"}");
+					"{\"field\": \"odometerKm\", \"detail\": \"odometerKm: must be a JSON number such as 12345.678\"}");
 		assertProblem(this.admin.post("/api/v1/vehicles/" + VIN + "/odometer-resets",
 				"{\"odometerKm\": 0, \"effectiveAt\": \"yesterday\"}"), 400, "INVALID_FIELD")
 			.extractingPath("$.field")
