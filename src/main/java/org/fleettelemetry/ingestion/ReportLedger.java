@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.fleettelemetry.fleet.FleetDelta;
 import org.fleettelemetry.fleet.FleetLedger;
@@ -42,6 +43,23 @@ class ReportLedger {
 
 	@Transactional
 	List<Outcome> credit(List<Submission> submissions) {
+		return credit(submissions, Waiver.NONE, (outcome) -> {
+		});
+	}
+
+	/**
+	 * Credits a quarantined report again, in a transaction of its own, by the same rule
+	 * as any report but for the check the waiver sets aside. Once it is judged, under its
+	 * vehicle's lock and before anything is written, {@code resolution} gets its outcome:
+	 * it changes the anomaly's state (conditionally) or throws, and then nothing of the
+	 * transaction is kept. So the state change commits with the credit, or neither does.
+	 */
+	@Transactional
+	Outcome release(Submission submission, Waiver waiver, Consumer<Outcome> resolution) {
+		return credit(List.of(submission), waiver, resolution).get(0);
+	}
+
+	private List<Outcome> credit(List<Submission> submissions, Waiver waiver, Consumer<Outcome> resolution) {
 		Instant now = this.clock.instant();
 		ReportStore.Loaded loaded = this.store.load(submissions);
 		Map<String, VehicleState> vehicles = loaded.vehicles();
@@ -49,8 +67,9 @@ class ReportLedger {
 		Batch batch = new Batch();
 		List<Outcome> outcomes = new ArrayList<>(submissions.size());
 		for (Submission submission : submissions) {
-			outcomes.add(credit(submission, vehicles, known, batch, now));
+			outcomes.add(credit(submission, vehicles, known, batch, now, waiver));
 		}
+		outcomes.forEach(resolution);
 		this.store.insertAnomalies(batch.anomalies, now);
 		if (!batch.credited.isEmpty()) {
 			this.store.write(batch.credited, vehicles.values(), batch.reportingDays, now)
@@ -61,7 +80,7 @@ class ReportLedger {
 	}
 
 	private Outcome credit(Submission submission, Map<String, VehicleState> vehicles,
-			Map<ReportStore.ReportKey, ReportStore.Stored> known, Batch batch, Instant now) {
+			Map<ReportStore.ReportKey, ReportStore.Stored> known, Batch batch, Instant now, Waiver waiver) {
 		Report report = submission.report();
 		VehicleState vehicle = vehicles.get(submission.vin());
 		if (vehicle == null) {
@@ -80,7 +99,7 @@ class ReportLedger {
 			return batch.quarantine(submission, ErrorCode.VEHICLE_RETIRED,
 					"Vehicle " + vehicle.ref.vin() + " was retired at " + vehicle.retiredAt);
 		}
-		Judge.Verdict refusal = this.judge.refusal(vehicle, report, now);
+		Judge.Verdict refusal = this.judge.refusal(vehicle, report, now, waiver);
 		if (refusal != null) {
 			return batch.quarantine(submission, refusal.code(), refusal.detail());
 		}

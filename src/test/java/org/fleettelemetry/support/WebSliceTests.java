@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * (autowire them to stub them). Every such test shares one Spring context, so a test
  * class must not declare mocks or configuration of its own.
  * <p>
- * The controllers that read the database themselves ({@code Anomalies}, and
+ * The controllers that read the database themselves ({@code AnomalyController}, and
  * {@code MilestoneController} through its repository) are left out: they are tested on
  * the real PostgreSQL by the integration tests. So are the fast paths (a {@code FastPath}
  * and the {@code PublicRead}s are no web components): their filters pass every request on
@@ -43,7 +43,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 						"org\\.fleettelemetry\\.security\\.SecuritySettings",
 						"org\\.fleettelemetry\\.fleet\\.FleetSettings", "org\\.fleettelemetry\\.web\\.ProblemWriter" }),
 		excludeFilters = @Filter(type = FilterType.REGEX,
-				pattern = "org\\.fleettelemetry\\.(ingestion\\.Anomalies|milestones\\.MilestoneController)"))
+				pattern = "org\\.fleettelemetry\\.(ingestion\\.AnomalyController|milestones\\.MilestoneController)"))
 @Import(WebSliceConfiguration.class)
 @MockitoBean(types = { Vehicles.class, Ingestion.class, FleetFigures.class })
 @MockWebhooks
