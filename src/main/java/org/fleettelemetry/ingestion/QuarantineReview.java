@@ -114,7 +114,7 @@ class QuarantineReview {
 	 */
 	private void resolve(Anomaly anomaly, Outcome judged, String reason, String by) {
 		if (judged.status() == Outcome.Status.REJECTED) {
-			throw (judged.code() == anomaly.code()) ? notReleasable(anomaly, "still: " + judged.detail())
+			throw (judged.code() == anomaly.code()) ? notReleasable(anomaly, " still holds: " + judged.detail())
 					: FleetException.rejected(judged.code(),
 							judged.detail() + "; anomaly " + anomaly.id() + " stays OPEN");
 		}
@@ -167,7 +167,7 @@ class QuarantineReview {
 
 	private static FleetException notReleasable(Anomaly anomaly, String why) {
 		return new FleetException(ErrorCode.NOT_RELEASABLE,
-				"Anomaly " + anomaly.id() + " (" + anomaly.code() + ") cannot be released: " + why);
+				"Anomaly " + anomaly.id() + " cannot be released: " + anomaly.code() + why);
 	}
 
 	private AnomalyView view(Anomaly anomaly) {

@@ -21,7 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * readings under that vehicle's row lock, then everything the batch changed is written
  * set-wise, the fleet aggregates once. A report is credited
  * {@code max(0, reading - highest reading so far)}, so replays and late reports credit
- * nothing and a lost report is made up by the next.
+ * nothing and a lost report is made up by the next. A released anomaly's report is
+ * credited here too ({@link #release}), judged with one check waived: there is no other
+ * copy of the rule.
  */
 @Service
 class ReportLedger {

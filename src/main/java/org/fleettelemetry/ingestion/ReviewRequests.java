@@ -2,6 +2,8 @@ package org.fleettelemetry.ingestion;
 
 import java.math.BigDecimal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The bodies of the review of a quarantined report.
  */
@@ -29,8 +31,10 @@ final class ReviewRequests {
 	 * @param creditedKm what the release credited
 	 * @param vehicleDistanceKm the vehicle's credited distance after it
 	 */
-	record AnomalyReleased(long id, AnomalyStatus status, String reportId, Outcome.Status outcome,
-			BigDecimal creditedKm, BigDecimal vehicleDistanceKm) {
+	record AnomalyReleased(long id, @Schema(allowableValues = "RELEASED") AnomalyStatus status, String reportId,
+			@Schema(allowableValues = {
+					"ACCEPTED", "DUPLICATE" }) Outcome.Status outcome,
+			BigDecimal creditedKm, BigDecimal vehicleDistanceKm){
 	}
 
 	/**
@@ -39,7 +43,7 @@ final class ReviewRequests {
 	 * @param id the anomaly
 	 * @param status DISCARDED
 	 */
-	record AnomalyDiscarded(long id, AnomalyStatus status) {
+	record AnomalyDiscarded(long id, @Schema(allowableValues = "DISCARDED") AnomalyStatus status) {
 	}
 
 }

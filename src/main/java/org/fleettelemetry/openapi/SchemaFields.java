@@ -16,7 +16,7 @@ final class SchemaFields {
 
 	private static final Map<String, List<String>> REQUIRED = Map.of("VehicleRegistration",
 			List.of("vin", "model", "country"), "OdometerReset", List.of("odometerKm", "effectiveAt"), "Retirement",
-			List.of("reason"));
+			List.of("reason"), "ReviewReason", List.of("reason"));
 
 	/**
 	 * The plain fields an answer writes as null when it has no value for them (a rejected
@@ -27,7 +27,8 @@ final class SchemaFields {
 			List.of("reportId", "creditedKm", "code", "detail"), "VehicleView",
 			List.of("odometerKm", "kmPerKwh", "lastReportAt", "retiredAt"), "NextMilestone", List.of("projectedAt"),
 			"WebhookDelivery", List.of("lastAttemptAt", "lastStatus"), "VehicleRegistration", List.of("odometerKm"),
-			"Registered", List.of("vin", "token", "code", "detail"), "PageVehicleView", List.of("next"));
+			"Registered", List.of("vin", "token", "code", "detail"), "PageVehicleView", List.of("next"), "Anomaly",
+			List.of("resolvedAt", "reason", "creditedKm"), "PageAnomalyView", List.of("next"));
 
 	private SchemaFields() {
 	}

@@ -23,12 +23,12 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * (autowire them to stub them). Every such test shares one Spring context, so a test
  * class must not declare mocks or configuration of its own.
  * <p>
- * The controllers that read the database themselves ({@code AnomalyController}, and
- * {@code MilestoneController} through its repository) are left out: they are tested on
- * the real PostgreSQL by the integration tests. So are the fast paths (a {@code FastPath}
- * and the {@code PublicRead}s are no web components): their filters pass every request on
- * to Spring MVC here, and {@code FastPathIntegrationTests} shows that they answer as it
- * does.
+ * The controllers whose service is package-private ({@code AnomalyController}) or that
+ * read the database themselves ({@code MilestoneController}, through its repository) are
+ * left out: they are tested on the real PostgreSQL by the integration tests. So are the
+ * fast paths (a {@code FastPath} and the {@code PublicRead}s are no web components):
+ * their filters pass every request on to Spring MVC here, and
+ * {@code FastPathIntegrationTests} shows that they answer as it does.
  */
 @WebMvcTest(properties = { "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN,
 		// every token is looked up in the (mocked) vehicle registry, none remembered
