@@ -98,9 +98,8 @@ class QuarantineReview {
 		Anomaly anomaly = open(id);
 		Waiver waiver = RELEASABLE.get(anomaly.code());
 		if (waiver == null) {
-			throw notReleasable(anomaly,
-					"a " + anomaly.code() + " is never released" + ((anomaly.code() == ErrorCode.ODOMETER_ROLLBACK)
-							? " (a replaced odometer is reset instead)" : ""));
+			throw notReleasable(anomaly, " is never released" + ((anomaly.code() == ErrorCode.ODOMETER_ROLLBACK)
+					? " (a replaced odometer is reset instead)" : ""));
 		}
 		Outcome outcome = this.ingestion.release(anomaly.vin(), this.json.readTree(anomaly.report()), waiver,
 				(judged) -> resolve(anomaly, judged, reason, by));

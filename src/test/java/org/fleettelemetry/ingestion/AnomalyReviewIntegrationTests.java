@@ -297,7 +297,7 @@ class AnomalyReviewIntegrationTests extends IntegrationTests {
 		Response refused = release(this.api, anomaly, "I trust it");
 		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.text("code")).isEqualTo("NOT_RELEASABLE");
-		assertThat(refused.text("detail")).contains("ODOMETER_ROLLBACK");
+		assertThat(refused.text("detail")).contains("ODOMETER_ROLLBACK is never released");
 		assertThat(status(anomaly)).isEqualTo("OPEN");
 		assertThat(this.api.get("/api/v1/vehicles/" + VIN, ADMIN_TOKEN).decimal("distanceKm"))
 			.isEqualByComparingTo("10");
