@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Api.Response;
@@ -197,8 +198,10 @@ class AnomalyReviewIntegrationTests extends IntegrationTests {
 		assertThat(second.get("/api/v1/milestones", null).body()).isEmpty();
 
 		long anomaly = onlyAnomaly();
+		double counted = fleetMilestonesCounted();
 		assertThat(release(second, anomaly, "a test drive on a dynamometer").status()).isEqualTo(200);
 		assertThat(release(this.api, anomaly, "again").status()).isEqualTo(409);
+		assertThat(fleetMilestonesCounted() - counted).isEqualTo(1);
 
 		JsonNode milestones = second.get("/api/v1/milestones", null).body();
 		assertThat(milestones).hasSize(1);
@@ -456,6 +459,14 @@ class AnomalyReviewIntegrationTests extends IntegrationTests {
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.text("code")).isEqualTo("IMPLAUSIBLE_DISTANCE");
 		return onlyAnomaly();
+	}
+
+	static double fleetMilestonesCounted() {
+		return other.getBean(MeterRegistry.class)
+			.get("fleet.milestones.reached")
+			.tag("scope", "fleet")
+			.counter()
+			.count();
 	}
 
 	static Response release(Api api, long anomaly, String reason) {
