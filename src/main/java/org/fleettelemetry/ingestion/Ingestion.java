@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,13 +29,16 @@ public class Ingestion {
 
 	private final GroupCommit commits;
 
+	private final ReportLedger ledger;
+
 	private final MeterRegistry meters;
 
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-	Ingestion(ReportParser parser, GroupCommit commits, MeterRegistry meters) {
+	Ingestion(ReportParser parser, GroupCommit commits, ReportLedger ledger, MeterRegistry meters) {
 		this.parser = parser;
 		this.commits = commits;
+		this.ledger = ledger;
 		this.meters = meters;
 	}
 
@@ -78,6 +82,21 @@ public class Ingestion {
 			outcomes[positions.get(i)] = credited.get(i);
 		}
 		return count(List.of(outcomes));
+	}
+
+	/**
+	 * A quarantined report released by an operator, read again as it was sent and
+	 * credited with {@code waiver}; {@code resolution} changes the anomaly's state in the
+	 * same transaction ({@link ReportLedger#release}). It goes to the ledger directly,
+	 * not through the group commit: its transaction must hold its state change and
+	 * nothing of other requests, since a release that finds the anomaly resolved, or its
+	 * report now refused, rolls back, which in a shared group would make every other
+	 * request of the group be committed again one by one. Releases are rare operator
+	 * actions, with nothing to share. Counted as any report.
+	 */
+	Outcome release(String vin, JsonNode report, Waiver waiver, Consumer<Outcome> resolution) {
+		Submission submission = new Submission(vin, this.parser.report(this.parser.payload(report)), report);
+		return count(List.of(this.ledger.release(submission, waiver, resolution))).get(0);
 	}
 
 	private ReportPayload payloadFor(String vin, JsonNode item) {

@@ -33,9 +33,10 @@ class Judge {
 	}
 
 	/**
-	 * Why {@code report} cannot be credited, or {@code null} when it can.
+	 * Why {@code report} cannot be credited, or {@code null} when it can; the check the
+	 * waiver names is set aside.
 	 */
-	@Nullable Verdict refusal(VehicleState vehicle, Report report, Instant now) {
+	@Nullable Verdict refusal(VehicleState vehicle, Report report, Instant now, Waiver waiver) {
 		Instant at = report.recordedAt();
 		if (at.isAfter(now.plus(this.settings.futureTolerance()))) {
 			return new Verdict(ErrorCode.TIMESTAMP_IN_FUTURE, "recordedAt " + at + " is ahead of the server clock ("
@@ -66,7 +67,8 @@ class Judge {
 			return rollback(reading, "higher than the reading of " + Distances.km(after.odometerM())
 					+ " km recorded later, at " + after.recordedAt());
 		}
-		if (before != null && reading - before.odometerM() > allowedIncrease(before.recordedAt(), at)) {
+		if (before != null && waiver != Waiver.SPEED_CHECK
+				&& reading - before.odometerM() > allowedIncrease(before.recordedAt(), at)) {
 			return new Verdict(ErrorCode.IMPLAUSIBLE_DISTANCE,
 					Distances.km(reading - before.odometerM()) + " km since the reading at " + before.recordedAt()
 							+ " is more than " + this.settings.maxSpeedKmh() + " km/h allows");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.fleettelemetry.fleet.FleetDelta;
 import org.fleettelemetry.fleet.FleetLedger;
@@ -19,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * readings under that vehicle's row lock, then everything the batch changed is written
  * set-wise, the fleet aggregates once. A report is credited
  * {@code max(0, reading - highest reading so far)}, so replays and late reports credit
- * nothing and a lost report is made up by the next.
+ * nothing and a lost report is made up by the next. A released anomaly's report is
+ * credited here too ({@link #release}), judged with one check waived: there is no other
+ * copy of the rule.
  */
 @Service
 class ReportLedger {
@@ -41,6 +44,23 @@ class ReportLedger {
 
 	@Transactional
 	List<Outcome> credit(List<Submission> submissions) {
+		return credit(submissions, Waiver.NONE, (outcome) -> {
+		});
+	}
+
+	/**
+	 * Credits a quarantined report again, in a transaction of its own, by the same rule
+	 * as any report but for the check the waiver sets aside. Once it is judged, under its
+	 * vehicle's lock and before anything is written, {@code resolution} gets its outcome:
+	 * it changes the anomaly's state (conditionally) or throws, and then nothing of the
+	 * transaction is kept. So the state change commits with the credit, or neither does.
+	 */
+	@Transactional
+	Outcome release(Submission submission, Waiver waiver, Consumer<Outcome> resolution) {
+		return credit(List.of(submission), waiver, resolution).get(0);
+	}
+
+	private List<Outcome> credit(List<Submission> submissions, Waiver waiver, Consumer<Outcome> resolution) {
 		Instant now = this.clock.instant();
 		ReportStore.Loaded loaded = this.store.load(submissions);
 		Map<String, VehicleState> vehicles = loaded.vehicles();
@@ -48,8 +68,9 @@ class ReportLedger {
 		Batch batch = new Batch();
 		List<Outcome> outcomes = new ArrayList<>(submissions.size());
 		for (Submission submission : submissions) {
-			outcomes.add(credit(submission, vehicles, known, batch, now));
+			outcomes.add(credit(submission, vehicles, known, batch, now, waiver));
 		}
+		outcomes.forEach(resolution);
 		this.store.insertAnomalies(batch.anomalies, now);
 		if (!batch.credited.isEmpty()) {
 			this.store.write(batch.credited, vehicles.values(), batch.days, now)
@@ -60,7 +81,7 @@ class ReportLedger {
 	}
 
 	private Outcome credit(Submission submission, Map<String, VehicleState> vehicles,
-			Map<ReportStore.ReportKey, ReportStore.Stored> known, Batch batch, Instant now) {
+			Map<ReportStore.ReportKey, ReportStore.Stored> known, Batch batch, Instant now, Waiver waiver) {
 		Report report = submission.report();
 		VehicleState vehicle = vehicles.get(submission.vin());
 		if (vehicle == null) {
@@ -79,7 +100,7 @@ class ReportLedger {
 			return batch.quarantine(submission, ErrorCode.VEHICLE_RETIRED,
 					"Vehicle " + vehicle.ref.vin() + " was retired at " + vehicle.retiredAt);
 		}
-		Judge.Verdict refusal = this.judge.refusal(vehicle, report, now);
+		Judge.Verdict refusal = this.judge.refusal(vehicle, report, now, waiver);
 		if (refusal != null) {
 			return batch.quarantine(submission, refusal.code(), refusal.detail());
 		}

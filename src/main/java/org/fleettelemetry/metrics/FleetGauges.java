@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.fleettelemetry.fleet.Co2;
 import org.fleettelemetry.fleet.FleetFigures;
 import org.fleettelemetry.fleet.FleetTotals;
+import org.fleettelemetry.ingestion.Quarantine;
 import org.fleettelemetry.shared.RepeatingTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +37,20 @@ class FleetGauges extends RepeatingTask implements MeterBinder {
 
 	private final ObjectProvider<HealthEndpoint> health;
 
+	private final Quarantine quarantine;
+
 	private volatile Totals totals = Totals.UNKNOWN;
+
+	private volatile double openAnomalies = Double.NaN;
 
 	private volatile double ready = Double.NaN;
 
-	FleetGauges(FleetFigures figures, Co2 co2, ObjectProvider<HealthEndpoint> health, MetricsSettings settings) {
+	FleetGauges(FleetFigures figures, Co2 co2, Quarantine quarantine, ObjectProvider<HealthEndpoint> health,
+			MetricsSettings settings) {
 		super("fleet-gauges", settings.refreshInterval());
 		this.figures = figures;
 		this.co2 = co2;
+		this.quarantine = quarantine;
 		this.health = health;
 	}
 
@@ -66,6 +73,9 @@ class FleetGauges extends RepeatingTask implements MeterBinder {
 		Gauge.builder("fleet.reports", this, (g) -> g.totals.reports())
 			.description("Accepted reports of the whole fleet, read from the database")
 			.register(registry);
+		Gauge.builder("fleet.anomalies.open", this, (g) -> g.openAnomalies)
+			.description("Quarantined reports waiting for review (OPEN anomalies), read from the database")
+			.register(registry);
 		Gauge.builder("fleet.ready", this, (g) -> g.ready)
 			.description("1 while this instance is ready for traffic (its readiness group is UP), else 0")
 			.register(registry);
@@ -81,9 +91,10 @@ class FleetGauges extends RepeatingTask implements MeterBinder {
 		}
 		try {
 			this.totals = readTotals();
+			this.openAnomalies = this.quarantine.openAnomalies();
 		}
 		catch (DataAccessException ex) {
-			log.debug("Could not read the fleet totals; the gauges keep their last values", ex);
+			log.debug("Could not read the fleet totals or the open anomalies; the gauges keep their last values", ex);
 		}
 	}
 

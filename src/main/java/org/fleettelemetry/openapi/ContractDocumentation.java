@@ -31,13 +31,15 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 
 	static final String SINGLE_REPORT = "POST /api/v1/vehicles/{vin}/reports";
 
+	static final String RELEASE = "POST /api/v1/anomalies/{id}/release";
+
 	/**
 	 * Clearer names for the schemas of nested answer records, and for the actuator's
 	 * links, which springdoc names after Boot's class.
 	 */
 	private static final Map<String, String> SCHEMA_NAMES = Map.of("Single", "ReportAnswer", "Batch", "BatchAnswer",
 			"Item", "BatchItem", "Register", "VehicleRegistration", "Credentials", "VehicleCredentials", "Link",
-			"ActuatorLink");
+			"ActuatorLink", "AnomalyView", "Anomaly");
 
 	private final ContractExamples examples;
 

@@ -19,6 +19,8 @@ import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.web.Problems;
 
 import static org.fleettelemetry.shared.ErrorCode.ALREADY_DELIVERED;
+import static org.fleettelemetry.shared.ErrorCode.ALREADY_RESOLVED;
+import static org.fleettelemetry.shared.ErrorCode.ANOMALY_NOT_FOUND;
 import static org.fleettelemetry.shared.ErrorCode.BATCH_TOO_LARGE;
 import static org.fleettelemetry.shared.ErrorCode.DELIVERY_NOT_FOUND;
 import static org.fleettelemetry.shared.ErrorCode.FORBIDDEN;
@@ -27,6 +29,7 @@ import static org.fleettelemetry.shared.ErrorCode.INTERNAL_ERROR;
 import static org.fleettelemetry.shared.ErrorCode.INVALID_FIELD;
 import static org.fleettelemetry.shared.ErrorCode.MALFORMED_REQUEST;
 import static org.fleettelemetry.shared.ErrorCode.NOT_FOUND;
+import static org.fleettelemetry.shared.ErrorCode.NOT_RELEASABLE;
 import static org.fleettelemetry.shared.ErrorCode.ODOMETER_ROLLBACK;
 import static org.fleettelemetry.shared.ErrorCode.PAYLOAD_TOO_LARGE;
 import static org.fleettelemetry.shared.ErrorCode.REPORT_ID_CONFLICT;
@@ -62,6 +65,10 @@ final class ProblemResponses {
 			Map.entry("POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE)),
 			Map.entry("GET /api/v1/fleet/summary", List.of(SERVICE_UNAVAILABLE)),
 			Map.entry("GET /api/v1/fleet/countries", List.of(SERVICE_UNAVAILABLE)),
+			Map.entry(ContractDocumentation.RELEASE,
+					List.of(ANOMALY_NOT_FOUND, ALREADY_RESOLVED, NOT_RELEASABLE, REPORT_ID_CONFLICT, ODOMETER_ROLLBACK,
+							IMPLAUSIBLE_DISTANCE, VEHICLE_RETIRED)),
+			Map.entry("POST /api/v1/anomalies/{id}/discard", List.of(ANOMALY_NOT_FOUND, ALREADY_RESOLVED)),
 			Map.entry("DELETE /api/v1/webhooks/{id}", List.of(WEBHOOK_NOT_FOUND)),
 			Map.entry("GET /api/v1/webhooks/{id}/deliveries", List.of(WEBHOOK_NOT_FOUND)),
 			Map.entry("POST /api/v1/webhooks/{id}/deliveries/{eventId}/redeliver",
@@ -121,10 +128,11 @@ final class ProblemResponses {
 
 	/**
 	 * A report that breaks a crediting rule is 422 whatever its code (a retired vehicle's
-	 * too, where an action on one is 409).
+	 * too, where an action on one is 409), and so is a released one.
 	 */
 	private static int status(String key, ErrorCode code) {
-		boolean rejectedReport = key.equals(ContractDocumentation.SINGLE_REPORT) && code.breaksCreditingRule();
+		boolean rejectedReport = (key.equals(ContractDocumentation.SINGLE_REPORT)
+				|| key.equals(ContractDocumentation.RELEASE)) && code.breaksCreditingRule();
 		return (rejectedReport ? Problems.REJECTED_REPORT : Problems.status(code)).value();
 	}
 

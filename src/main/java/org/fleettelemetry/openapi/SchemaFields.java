@@ -16,7 +16,7 @@ final class SchemaFields {
 
 	private static final Map<String, List<String>> REQUIRED = Map.of("VehicleRegistration",
 			List.of("vin", "model", "country"), "OdometerReset", List.of("effectiveAt"), "Retirement",
-			List.of("reason"));
+			List.of("reason"), "ReviewReason", List.of("reason"));
 
 	/**
 	 * The plain fields an answer writes as null when it has no value for them (a rejected
@@ -34,7 +34,9 @@ final class SchemaFields {
 			Map.entry("AcceptedReport",
 					List.of("startedAt", "distanceKm", "energyConsumedKwh", "energyRegeneratedKwh")),
 			Map.entry("PageVehicleView", List.of("next")), Map.entry("PageAcceptedReport", List.of("next")),
-			Map.entry("PageWebhookDelivery", List.of("next")));
+			Map.entry("PageWebhookDelivery", List.of("next")),
+			Map.entry("Anomaly", List.of("resolvedAt", "reason", "creditedKm")),
+			Map.entry("PageAnomalyView", List.of("next")));
 
 	private SchemaFields() {
 	}

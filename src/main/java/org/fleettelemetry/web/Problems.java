@@ -41,6 +41,9 @@ public final class Problems {
 		STATUS.put(ErrorCode.WEBHOOK_NOT_FOUND, HttpStatus.NOT_FOUND);
 		STATUS.put(ErrorCode.DELIVERY_NOT_FOUND, HttpStatus.NOT_FOUND);
 		STATUS.put(ErrorCode.ALREADY_DELIVERED, HttpStatus.CONFLICT);
+		STATUS.put(ErrorCode.ANOMALY_NOT_FOUND, HttpStatus.NOT_FOUND);
+		STATUS.put(ErrorCode.NOT_RELEASABLE, HttpStatus.CONFLICT);
+		STATUS.put(ErrorCode.ALREADY_RESOLVED, HttpStatus.CONFLICT);
 		STATUS.put(ErrorCode.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE);
 		STATUS.put(ErrorCode.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR);
 	}

@@ -3,6 +3,7 @@ package org.fleettelemetry.ingestion;
 import java.util.Map;
 
 import org.fleettelemetry.support.Api.Response;
+import tools.jackson.databind.JsonNode;
 import org.fleettelemetry.support.IntegrationTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,10 +77,10 @@ class CreditingIntegrationTests extends IntegrationTests {
 		assertThat(rollback.status()).isEqualTo(422);
 		assertThat(rollback.contentType()).startsWith("application/problem+json");
 		assertThat(rollback.text("code")).isEqualTo("ODOMETER_ROLLBACK");
-		Response anomalies = this.api.get("/api/v1/anomalies?vin=" + VIN, ADMIN_TOKEN);
-		assertThat(anomalies.body()).hasSize(1);
-		assertThat(anomalies.body().get(0).get("reportId").asString()).isEqualTo("b");
-		assertThat(anomalies.body().get(0).get("code").asString()).isEqualTo("ODOMETER_ROLLBACK");
+		JsonNode anomalies = this.api.get("/api/v1/anomalies?vin=" + VIN, ADMIN_TOKEN).body().get("items");
+		assertThat(anomalies).hasSize(1);
+		assertThat(anomalies.get(0).get("reportId").asString()).isEqualTo("b");
+		assertThat(anomalies.get(0).get("code").asString()).isEqualTo("ODOMETER_ROLLBACK");
 		assertThat(vehicleDistance()).isEqualTo(10.0);
 	}
 

@@ -79,7 +79,8 @@ class LocalDatabaseShutdownIntegrationTests {
 					"--fleet.webhooks.dispatch.enabled=false")) {
 				JsonNode deliveries = Instances.api(restarted)
 					.get("/api/v1/webhooks/" + webhookId + "/deliveries", ADMIN_TOKEN)
-					.body();
+					.body()
+					.get("items");
 				assertThat(deliveries.size()).isOne();
 				JsonNode delivery = deliveries.get(0);
 				assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");

@@ -50,7 +50,7 @@ class MetricsIntegrationTests extends IntegrationTests {
 		enrolVehicleAndReport();
 		String text = Scrape.of(this.port).text();
 		for (String gauge : List.of("fleet_distance_meters", "fleet_co2_avoided_grams", "fleet_vehicles",
-				"fleet_reports", "fleet_ready")) {
+				"fleet_reports", "fleet_anomalies_open", "fleet_ready")) {
 			assertThat(text).contains("# TYPE " + gauge + " gauge").containsPattern("# HELP " + gauge + " \\S+");
 		}
 		assertThat(text).contains("# TYPE telemetry_reports_total counter")
@@ -69,11 +69,14 @@ class MetricsIntegrationTests extends IntegrationTests {
 		// the gauges are refreshed in the background: wait for the figures of this test's
 		// fleet
 		Scrape scrape = awaitScrape(
-				(s) -> s.value("fleet_vehicles").orElse(0) == 2 && s.value("fleet_distance_meters").orElse(0) == 12345);
+				(s) -> s.value("fleet_vehicles").orElse(0) == 2 && s.value("fleet_distance_meters").orElse(0) == 12345
+						&& s.value("fleet_anomalies_open").orElse(0) == 1);
 		assertThat(scrape.value("fleet_distance_meters")).hasValue(12345);
 		// 12.345 km at 170 g/km
 		assertThat(scrape.value("fleet_co2_avoided_grams")).hasValue(2098);
 		assertThat(scrape.value("fleet_reports")).hasValue(1);
+		// the rollback, quarantined
+		assertThat(scrape.value("fleet_anomalies_open")).hasValue(1);
 		assertThat(scrape.value("fleet_ready")).hasValue(1);
 	}
 

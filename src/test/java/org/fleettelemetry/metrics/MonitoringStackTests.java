@@ -52,7 +52,7 @@ class MonitoringStackTests {
 
 	@Test
 	void alertRulesAreValid() {
-		assertThat(promtool("check", "rules", "alerts.yml").output()).contains("SUCCESS: 6 rules found");
+		assertThat(promtool("check", "rules", "alerts.yml").output()).contains("SUCCESS: 7 rules found");
 	}
 
 	@Test

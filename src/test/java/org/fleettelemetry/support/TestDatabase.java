@@ -54,6 +54,7 @@ public final class TestDatabase {
 						+ "token_rotations, milestones, fleet_last_milestone, webhook_deliveries, webhook_events, webhooks restart identity cascade")
 			.update();
 		jdbc.sql("update fleet_totals set distance_m = 0, reports = 0, vehicles = 0, retired_vehicles = 0").update();
+		jdbc.sql("update anomalies_open set anomalies = 0").update();
 	}
 
 	/**

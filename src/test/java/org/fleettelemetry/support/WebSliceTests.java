@@ -24,12 +24,12 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * (autowire them to stub them). Every such test shares one Spring context, so a test
  * class must not declare mocks or configuration of its own.
  * <p>
- * The controllers that read the database themselves ({@code Anomalies}, and
- * {@code MilestoneController} through its repository) are left out: they are tested on
- * the real PostgreSQL by the integration tests. So are the fast paths (a {@code FastPath}
- * and the {@code PublicRead}s are no web components): their filters pass every request on
- * to Spring MVC here, and {@code FastPathIntegrationTests} shows that they answer as it
- * does.
+ * The controllers whose service is package-private ({@code AnomalyController}) or that
+ * read the database themselves ({@code MilestoneController}, through its repository) are
+ * left out: they are tested on the real PostgreSQL by the integration tests. So are the
+ * fast paths (a {@code FastPath} and the {@code PublicRead}s are no web components):
+ * their filters pass every request on to Spring MVC here, and
+ * {@code FastPathIntegrationTests} shows that they answer as it does.
  */
 @WebMvcTest(properties = { "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN,
 		// every token is looked up in the (mocked) vehicle registry, none remembered
@@ -45,7 +45,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 						"org\\.fleettelemetry\\.fleet\\.FleetSettings", "org\\.fleettelemetry\\.web\\.ProblemWriter",
 						"org\\.fleettelemetry\\.web\\.StrictJson" }),
 		excludeFilters = @Filter(type = FilterType.REGEX,
-				pattern = "org\\.fleettelemetry\\.(ingestion\\.Anomalies|milestones\\.MilestoneController)"))
+				pattern = "org\\.fleettelemetry\\.(ingestion\\.AnomalyController|milestones\\.MilestoneController)"))
 @Import(WebSliceConfiguration.class)
 @MockitoBean(types = { Vehicles.class, Ingestion.class, FleetFigures.class })
 @MockWebhooks

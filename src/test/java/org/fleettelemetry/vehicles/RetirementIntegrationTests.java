@@ -86,6 +86,7 @@ class RetirementIntegrationTests extends IntegrationTests {
 		List<String> codes = new ArrayList<>();
 		this.api.get("/api/v1/anomalies?vin=" + VIN, ADMIN_TOKEN)
 			.body()
+			.get("items")
 			.forEach((anomaly) -> codes.add(anomaly.get("code").asString()));
 		assertThat(codes).containsExactly("VEHICLE_RETIRED", "VEHICLE_RETIRED");
 		assertThat(this.api.get("/api/v1/fleet/summary", null).decimal("distanceKm")).isEqualByComparingTo("250");
