@@ -1,7 +1,5 @@
 package org.fleettelemetry.web;
 
-import java.util.stream.Collectors;
-
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
 import org.slf4j.Logger;
@@ -13,6 +11,7 @@ import tools.jackson.databind.DatabindException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -108,14 +107,16 @@ class ProblemHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail method(HttpRequestMethodNotSupportedException ex) {
-		return Problems.of(ErrorCode.METHOD_NOT_ALLOWED, ex.getMessage());
+	ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException ex) {
+		ProblemDetail problem = Problems.of(ErrorCode.METHOD_NOT_ALLOWED, ex.getMessage());
+		return ResponseEntity.status(problem.getStatus())
+			.allow(ex.getSupportedHttpMethods().toArray(HttpMethod[]::new))
+			.body(problem);
 	}
 
 	@ExceptionHandler
 	ProblemDetail mediaType(HttpMediaTypeNotSupportedException ex) {
-		String supported = ex.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", "));
-		return Problems.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send " + supported);
+		return Problems.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send application/json");
 	}
 
 	@ExceptionHandler

@@ -92,6 +92,26 @@ public final class Problems {
 		return problem;
 	}
 
+	/**
+	 * The problem for an error known only by its HTTP status (one the servlet container
+	 * or a filter raised before any of the service's code ran), with that status.
+	 */
+	public static ProblemDetail forStatus(int status, String detail) {
+		ErrorCode code = switch (status) {
+			case 401 -> ErrorCode.UNAUTHORIZED;
+			case 403 -> ErrorCode.FORBIDDEN;
+			case 404 -> ErrorCode.NOT_FOUND;
+			case 405, 501 -> ErrorCode.METHOD_NOT_ALLOWED;
+			case 406 -> ErrorCode.NOT_ACCEPTABLE;
+			case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+			case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+			case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
+			default -> (status >= 500) ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST;
+		};
+		HttpStatus known = HttpStatus.resolve(status);
+		return of(code, (known != null) ? known : status(code), detail);
+	}
+
 	public static ProblemDetail invalidField(String field, String detail) {
 		ProblemDetail problem = of(ErrorCode.INVALID_FIELD, detail);
 		problem.setProperty("field", field);

@@ -51,7 +51,7 @@ class ProblemHandlerTests extends WebSliceTests {
 		assertProblem(this.admin.post("/api/v1/vehicles", "text/plain", "vin=" + VIN), 415, "UNSUPPORTED_MEDIA_TYPE")
 			.extractingPath("$.detail")
 			.asString()
-			.startsWith("Send application/json, ");
+			.isEqualTo("Send application/json; this body says text/plain");
 		verifyNoInteractions(this.vehicles);
 	}
 
