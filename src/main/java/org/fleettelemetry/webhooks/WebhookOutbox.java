@@ -2,6 +2,7 @@ package org.fleettelemetry.webhooks;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.fleettelemetry.milestones.MilestoneReached;
 import org.fleettelemetry.milestones.MilestoneView;
@@ -34,21 +35,25 @@ class WebhookOutbox {
 	}
 
 	/**
-	 * The {@code webhook-id} of a milestone's event: the same on every attempt, to every
-	 * endpoint.
+	 * A new event's {@code webhook-id}, kept with the event so that it is the same on
+	 * every attempt, to every endpoint: random, so that no other event anywhere has it. A
+	 * counter of one database ({@code msg_1}, ...) started again when a database was
+	 * recreated, and two fleets sending to one receiver shared it, so a receiver that
+	 * drops the ids it has seen dropped real events.
 	 */
-	static String eventId(MilestoneReached milestone) {
-		return "msg_" + milestone.id();
+	static String newEventId() {
+		return "msg_" + UUID.randomUUID().toString().replace("-", "");
 	}
 
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(MilestoneReached milestone) {
-		String id = eventId(milestone);
+		String id = newEventId();
 		String body = this.json.writeValueAsString(new Payload(TYPE, milestone.reachedAt(), milestone.view()));
 		this.jdbc.sql("""
-				insert into webhook_events (id, type, payload, created_at) values (?, ?, ?, now())
-				on conflict (id) do nothing""").params(id, TYPE, body).update();
+				insert into webhook_events (id, type, payload, created_at) values (?, ?, ?, now())""")
+			.params(id, TYPE, body)
+			.update();
 		this.jdbc.sql("""
 				insert into webhook_deliveries (webhook_id, event_id, next_attempt_at)
 				select id, ?, now() from webhooks on conflict do nothing""").param(id).update();

@@ -45,6 +45,9 @@ class WebhookUrls {
 		if (uri.getHost() == null || uri.getRawUserInfo() != null) {
 			throw FleetException.invalidField("url", "must name a host, without user information");
 		}
+		if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+			throw FleetException.invalidField("url", "must have a port from 1 to 65535");
+		}
 		if (!this.allowPrivate) {
 			for (InetAddress address : resolve(uri.getHost())) {
 				if (!isPublic(address)) {

@@ -28,6 +28,15 @@ class WebhookUrlsTests {
 	}
 
 	@Test
+	void refusesImpossiblePortsWhateverTheSetting() {
+		for (boolean allowPrivate : new boolean[] { false, true }) {
+			refused(urls(allowPrivate), "https://93.184.215.14:99999/hooks");
+			refused(urls(allowPrivate), "https://93.184.215.14:0/hooks");
+		}
+		assertThat(urls(false).check("https://93.184.215.14:8443/hooks")).hasPort(8443);
+	}
+
+	@Test
 	void refusesPlainHttpAndOtherSchemes() {
 		refused(urls(false), "http://93.184.215.14/hooks");
 		refused(urls(false), "ftp://93.184.215.14/hooks");
