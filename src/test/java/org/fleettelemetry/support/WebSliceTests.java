@@ -3,6 +3,7 @@ package org.fleettelemetry.support;
 import org.fleettelemetry.fleet.FleetFigures;
 import org.fleettelemetry.ingestion.Ingestion;
 import org.fleettelemetry.vehicles.MockRegistrations;
+import org.fleettelemetry.vehicles.Leaders;
 import org.fleettelemetry.vehicles.Vehicles;
 import org.fleettelemetry.webhooks.MockWebhooks;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,11 +42,12 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 		includeFilters = @Filter(type = FilterType.REGEX,
 				pattern = { "org\\.fleettelemetry\\.security\\.(SecurityConfiguration|TokenResolver|VehicleTokenCache)",
 						"org\\.fleettelemetry\\.security\\.SecuritySettings",
-						"org\\.fleettelemetry\\.fleet\\.FleetSettings", "org\\.fleettelemetry\\.web\\.ProblemWriter" }),
+						"org\\.fleettelemetry\\.fleet\\.(FleetSettings|SharedFigures)",
+						"org\\.fleettelemetry\\.web\\.(ProblemWriter|CorsRules|WebSettings)" }),
 		excludeFilters = @Filter(type = FilterType.REGEX,
 				pattern = "org\\.fleettelemetry\\.(ingestion\\.Anomalies|milestones\\.MilestoneController)"))
 @Import(WebSliceConfiguration.class)
-@MockitoBean(types = { Vehicles.class, Ingestion.class, FleetFigures.class })
+@MockitoBean(types = { Vehicles.class, Ingestion.class, FleetFigures.class, Leaders.class })
 @MockWebhooks
 @MockRegistrations
 public abstract class WebSliceTests {
