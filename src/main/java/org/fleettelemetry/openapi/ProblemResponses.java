@@ -62,6 +62,7 @@ final class ProblemResponses {
 			Map.entry("POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE)),
 			Map.entry("GET /api/v1/fleet/summary", List.of(SERVICE_UNAVAILABLE)),
 			Map.entry("GET /api/v1/fleet/countries", List.of(SERVICE_UNAVAILABLE)),
+			Map.entry("GET /api/v1/fleet/stream", List.of(SERVICE_UNAVAILABLE)),
 			Map.entry("DELETE /api/v1/webhooks/{id}", List.of(WEBHOOK_NOT_FOUND)),
 			Map.entry("GET /api/v1/webhooks/{id}/deliveries", List.of(WEBHOOK_NOT_FOUND)),
 			Map.entry("POST /api/v1/webhooks/{id}/deliveries/{eventId}/redeliver",
