@@ -96,8 +96,8 @@ async function loadMilestones() {
 
 async function loadLeaders() {
   const leaders = await read('fleet/leaders?limit=10');
-  $('leaders').replaceChildren(...leaders.map((l) => row([l.rank, `${l.model} · ${l.vin}`,
-    region(l.country), KM.format(Number(l.distanceKm))], [false, false, false, true])));
+  $('leaders').replaceChildren(...leaders.map((l) => row([l.rank, `${l.model} ${l.vin}`,
+    l.country, WHOLE.format(Number(l.distanceKm))], [false, false, false, true])));
 }
 
 async function loadCountries() {
@@ -134,7 +134,8 @@ async function loadDaily() {
   if (chart) { chart.setData(data); chart.setSize(size); return; }
   chart = new uPlot({
     ...size,
-    legend: { show: true },
+    legend: { show: false },
+    scales: { y: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
     axes: [{ stroke: '#a8bcb3', grid: { stroke: '#26362f' } },
       { stroke: '#a8bcb3', grid: { stroke: '#26362f' }, size: 70, values: (u, v) => v.map((x) => WHOLE.format(x)) }],
     series: [{ label: 'Day' }, { label: 'km', stroke: '#7cf2b0', fill: 'rgba(124,242,176,0.35)',

@@ -200,10 +200,10 @@ class FleetStream extends RepeatingTask {
 			subscriber.emitter.send(event);
 		}
 		catch (IOException | IllegalStateException ex) {
-			// the subscriber has gone
+			// the subscriber has gone: not an error, and the container ends the request
+			// itself
 			log.debug("A stream subscriber has gone", ex);
 			remove(subscriber);
-			subscriber.emitter.completeWithError(ex);
 		}
 	}
 
