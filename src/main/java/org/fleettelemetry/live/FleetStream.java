@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -102,7 +103,7 @@ class FleetStream extends RepeatingTask {
 		subscriber.emitter.onError((ex) -> remove(subscriber));
 		this.subscribers.add(subscriber);
 		Snapshot snapshot = recent();
-		send(subscriber, SseEmitter.event().name("summary").data(snapshot.json(), MediaType.APPLICATION_JSON));
+		send(subscriber, SseEmitter.event().name("summary").data(snapshot.json(), MediaType.APPLICATION_JSON).build());
 		return subscriber.emitter;
 	}
 
@@ -179,25 +180,34 @@ class FleetStream extends RepeatingTask {
 		if (!this.milestones.firstTime(milestone)) {
 			return;
 		}
-		String whole = this.json.writeValueAsString(milestone);
-		String masked = this.json.writeValueAsString(Privacy.masked(milestone));
+		Set<ResponseBodyEmitter.DataWithMediaType> whole = milestoneEvent(milestone);
+		Set<ResponseBodyEmitter.DataWithMediaType> masked = milestoneEvent(Privacy.masked(milestone));
 		for (Subscriber subscriber : this.subscribers) {
-			send(subscriber,
-					SseEmitter.event()
-						.name("milestone")
-						.data(subscriber.wholeVins ? whole : masked, MediaType.APPLICATION_JSON));
+			send(subscriber, subscriber.wholeVins ? whole : masked);
 		}
 		this.lastSent = this.clock.instant();
 	}
 
+	private Set<ResponseBodyEmitter.DataWithMediaType> milestoneEvent(MilestoneView milestone) {
+		return SseEmitter.event()
+			.name("milestone")
+			.data(this.json.writeValueAsString(milestone), MediaType.APPLICATION_JSON)
+			.build();
+	}
+
+	/**
+	 * Sends one event to every subscriber, built once: a builder must not be reused, each
+	 * {@code build()} adds a line to what it holds.
+	 */
 	private void broadcast(SseEmitter.SseEventBuilder event) {
-		this.subscribers.forEach((subscriber) -> send(subscriber, event));
+		Set<ResponseBodyEmitter.DataWithMediaType> frame = event.build();
+		this.subscribers.forEach((subscriber) -> send(subscriber, frame));
 		this.lastSent = this.clock.instant();
 	}
 
-	private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
+	private void send(Subscriber subscriber, Set<ResponseBodyEmitter.DataWithMediaType> frame) {
 		try {
-			subscriber.emitter.send(event);
+			subscriber.emitter.send(frame);
 		}
 		catch (IOException | IllegalStateException ex) {
 			// the subscriber has gone: not an error, and the container ends the request

@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +24,9 @@ final class EventStream implements AutoCloseable {
 	static final HttpClient CLIENT = HttpClient.newHttpClient();
 
 	final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+
+	/** Empty lines that ended no event: a stream well written has none. */
+	final AtomicInteger strayLines = new AtomicInteger();
 
 	final CompletableFuture<HttpResponse<Stream<String>>> response;
 
@@ -42,6 +46,10 @@ final class EventStream implements AutoCloseable {
 				body.forEach((line) -> {
 					if (!line.isEmpty()) {
 						lines.add(line);
+						return;
+					}
+					if (lines.isEmpty()) {
+						this.strayLines.incrementAndGet();
 						return;
 					}
 					this.events.add(Event.of(lines));

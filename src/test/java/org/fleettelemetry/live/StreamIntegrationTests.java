@@ -106,6 +106,8 @@ class StreamIntegrationTests extends IntegrationTests {
 			double reads = reads(meters) - before;
 			double intervals = (System.nanoTime() - start) / 1e9;
 			assertThat(reads).isGreaterThanOrEqualTo(5).isLessThanOrEqualTo(Math.ceil(intervals) + 1);
+			// each subscriber is sent the events, and nothing more
+			assertThat(streams).allSatisfy((stream) -> assertThat(stream.strayLines).hasValue(0));
 
 			instance.close();
 			for (EventStream stream : streams) {
