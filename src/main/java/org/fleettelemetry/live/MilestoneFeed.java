@@ -1,10 +1,12 @@
 package org.fleettelemetry.live;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.fleettelemetry.milestones.MilestoneScope;
 import org.fleettelemetry.milestones.MilestoneView;
 import org.fleettelemetry.milestones.Milestones;
 import org.jspecify.annotations.Nullable;
@@ -40,10 +42,15 @@ class MilestoneFeed {
 		return this.milestones.fleet(thresholdKm);
 	}
 
-	/** Whether the milestone is to be sent: {@code false} once it has been. */
+	/**
+	 * Whether the milestone is to be sent: {@code false} once it has been. Known by its
+	 * threshold, subject and time, so that a ledger emptied and filled again (as between
+	 * tests) is news.
+	 */
 	synchronized boolean firstTime(MilestoneView milestone) {
-		return this.sent.add(milestone.scope() + "/"
-				+ ((milestone.scope().name().equals("FLEET")) ? "" : milestone.vin()) + "/" + milestone.distanceKm());
+		String subject = (milestone.scope() == MilestoneScope.FLEET) ? "" : milestone.vin();
+		return this.sent.add(milestone.scope() + "/" + subject + "/" + milestone.distanceKm() + "/"
+				+ milestone.reachedAt().truncatedTo(ChronoUnit.MILLIS));
 	}
 
 }

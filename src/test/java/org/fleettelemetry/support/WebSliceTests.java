@@ -25,10 +25,11 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * class must not declare mocks or configuration of its own.
  * <p>
  * The controllers that read the database themselves ({@code Anomalies}, and
- * {@code MilestoneController} through its repository) are left out: they are tested on
- * the real PostgreSQL by the integration tests. So are the fast paths (a {@code FastPath}
- * and the {@code PublicRead}s are no web components): their filters pass every request on
- * to Spring MVC here, and {@code FastPathIntegrationTests} shows that they answer as it
+ * {@code MilestoneController} through its repository) and the stream (whose subscribers a
+ * thread of its own serves) are left out: they are tested on the real PostgreSQL by the
+ * integration tests. So are the fast paths (a {@code FastPath} and the
+ * {@code PublicRead}s are no web components): their filters pass every request on to
+ * Spring MVC here, and {@code FastPathIntegrationTests} shows that they answer as it
  * does.
  */
 @WebMvcTest(properties = { "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN,
@@ -45,7 +46,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 						"org\\.fleettelemetry\\.fleet\\.(FleetSettings|SharedFigures)",
 						"org\\.fleettelemetry\\.web\\.(ProblemWriter|CorsRules|WebSettings)" }),
 		excludeFilters = @Filter(type = FilterType.REGEX,
-				pattern = "org\\.fleettelemetry\\.(ingestion\\.Anomalies|milestones\\.MilestoneController)"))
+				pattern = "org\\.fleettelemetry\\.(ingestion\\.Anomalies|milestones\\.MilestoneController|live\\.StreamController)"))
 @Import(WebSliceConfiguration.class)
 @MockitoBean(types = { Vehicles.class, Ingestion.class, FleetFigures.class, Leaders.class })
 @MockWebhooks
