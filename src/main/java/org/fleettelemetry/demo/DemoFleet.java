@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
+import org.fleettelemetry.shared.RepeatingTask;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.fleettelemetry.shared.RepeatingTask;
 
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
@@ -101,9 +101,19 @@ class DemoFleet extends RepeatingTask {
 	}
 
 	private void backfill(List<SimulatedVehicle> cars, Instant now) {
-		this.client.post("/api/v1/vehicles/batch",
+		JsonNode registered = this.client.postForJson("/api/v1/vehicles/batch",
 				cars.stream().map((car) -> car.registration(car.odometerKm())).toList());
-		for (SimulatedVehicle car : cars) {
+		for (int i = 0; i < cars.size(); i++) {
+			SimulatedVehicle car = cars.get(i);
+			if (registered != null && "EXISTS".equals(registered.path(i).path("status").asString())) {
+				// a demo run before: the car goes on from where it was
+				JsonNode known = this.client.get("/api/v1/vehicles/" + car.vin);
+				if (known != null && known.path("lastReportAt").isString()) {
+					car.resume(known.path("odometerKm").asDouble(),
+							Instant.parse(known.path("lastReportAt").asString()));
+					continue;
+				}
+			}
 			List<Map<String, Object>> history = car.history(now, this.random);
 			for (int from = 0; from < history.size(); from += 1000) {
 				this.client.post("/api/v1/vehicles/" + car.vin + "/reports/batch",

@@ -52,6 +52,12 @@ final class SimulatedVehicle {
 		return this.odometerKm;
 	}
 
+	/** Goes on from what the service knows of it (a demo run before this one). */
+	void resume(double odometerKm, Instant lastReportAt) {
+		this.odometerKm = odometerKm;
+		this.last = lastReportAt;
+	}
+
 	/** The registration the service is asked for. */
 	Map<String, Object> registration(double baselineKm) {
 		return Map.of("vin", this.vin, "model", this.model, "country", this.country, "odometerKm", round(baselineKm));

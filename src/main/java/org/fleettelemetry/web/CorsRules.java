@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.fleettelemetry.shared.ErrorCode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.ServerHttpResponse;
@@ -16,8 +17,6 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
-
-import org.fleettelemetry.shared.ErrorCode;
 
 /**
  * Which origins browsers may call from: any origin for the public reads (the fleet
