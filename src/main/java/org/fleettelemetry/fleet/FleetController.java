@@ -1,7 +1,6 @@
 package org.fleettelemetry.fleet;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,10 +12,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.fleettelemetry.shared.DayRange;
 import org.fleettelemetry.web.CsvMessageConverter;
+import org.fleettelemetry.web.ETags;
+import org.fleettelemetry.web.PublicRead;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,7 +46,9 @@ class FleetController {
 
 	private final Clock clock;
 
-	private final SharedRead<byte[]> summary;
+	private final SharedFigures shared;
+
+	private final JsonMapper json;
 
 	/** What the daily series looks like as CSV (RFC 4180, UTF-8). */
 	private static final String DAILY_CSV = """
@@ -59,15 +64,11 @@ class FleetController {
 			NO,1,1234.567,209.876
 			""";
 
-	private final SharedRead<byte[]> countries;
-
-	FleetController(FleetFigures figures, JsonMapper json, FleetSettings settings, Clock clock) {
+	FleetController(FleetFigures figures, SharedFigures shared, JsonMapper json, Clock clock) {
 		this.figures = figures;
+		this.shared = shared;
+		this.json = json;
 		this.clock = clock;
-		Duration timeout = settings.figures().timeout();
-		// a shared read writes its JSON once, for every request it answers
-		this.summary = new SharedRead<>(() -> json.writeValueAsBytes(figures.summary()), timeout);
-		this.countries = new SharedRead<>(() -> json.writeValueAsBytes(figures.countries()), timeout);
 	}
 
 	/**
@@ -79,8 +80,13 @@ class FleetController {
 	@GetMapping(path = SUMMARY, produces = MediaType.APPLICATION_JSON_VALUE)
 	@ApiResponse(responseCode = "200", description = "OK",
 			content = @Content(schema = @Schema(implementation = FleetSummary.class)))
-	byte[] summary() {
-		return this.summary.get();
+	ResponseEntity<byte[]> summary() {
+		return answer(this.shared.summary().body());
+	}
+
+	/** A 200 with the body and its ETag; Spring MVC answers 304 when it matches. */
+	static ResponseEntity<byte[]> answer(PublicRead.Body body) {
+		return ResponseEntity.ok().eTag(body.etag()).body(body.json());
 	}
 
 	/**
@@ -95,9 +101,14 @@ class FleetController {
 							examples = @ExampleObject(name = "csv", summary = "Two days, the header first",
 									value = DAILY_CSV)) })
 	@GetMapping(path = "/daily", produces = MediaType.APPLICATION_JSON_VALUE)
-	List<DailyFigures> daily(
+	ResponseEntity<byte[]> daily(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		byte[] body = this.json.writeValueAsBytes(days(from, to));
+		return answer(new PublicRead.Body(body, ETags.of(body)));
+	}
+
+	private List<DailyFigures> days(@Nullable LocalDate from, @Nullable LocalDate to) {
 		DayRange days = DayRange.of(from, to, this.clock);
 		return this.figures.daily(days.first(), days.last());
 	}
@@ -116,8 +127,8 @@ class FleetController {
 					@Content(mediaType = CsvMessageConverter.TEXT_CSV_VALUE, schema = @Schema(type = "string"),
 							examples = @ExampleObject(name = "csv", summary = "Two countries, the header first",
 									value = COUNTRIES_CSV)) })
-	byte[] countries() {
-		return this.countries.get();
+	ResponseEntity<byte[]> countries() {
+		return answer(this.shared.countries());
 	}
 
 	/**
@@ -128,7 +139,7 @@ class FleetController {
 	List<DailyFigures> dailyAsCsv(
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		return daily(from, to);
+		return days(from, to);
 	}
 
 	/**

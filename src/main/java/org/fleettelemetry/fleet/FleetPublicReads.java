@@ -14,13 +14,13 @@ import org.springframework.context.annotation.Configuration;
 class FleetPublicReads {
 
 	@Bean
-	PublicRead fleetSummaryRead(FleetController fleet) {
-		return new PublicRead(FleetController.PATH + FleetController.SUMMARY, fleet::summary);
+	PublicRead fleetSummaryRead(SharedFigures shared) {
+		return new PublicRead(FleetController.PATH + FleetController.SUMMARY, () -> shared.summary().body());
 	}
 
 	@Bean
-	PublicRead fleetCountriesRead(FleetController fleet) {
-		return new PublicRead(FleetController.PATH + FleetController.COUNTRIES, fleet::countries);
+	PublicRead fleetCountriesRead(SharedFigures shared) {
+		return new PublicRead(FleetController.PATH + FleetController.COUNTRIES, shared::countries);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import org.fleettelemetry.shared.Distances;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * Reads the milestone ledger.
  */
 @Repository
-class Milestones {
+public class Milestones {
 
 	private final JdbcClient jdbc;
 
@@ -29,6 +30,18 @@ class Milestones {
 			.params(scope.name(), scope.subject(vin))
 			.query(Milestones::view)
 			.list();
+	}
+
+	/**
+	 * The fleet's milestone of {@code thresholdKm}, or {@code null} when it has not been
+	 * reached (or is not committed yet).
+	 */
+	public @Nullable MilestoneView fleet(long thresholdKm) {
+		return this.jdbc.sql("select * from milestones where scope = 'FLEET' and subject = '' and threshold_km = ?")
+			.param(thresholdKm)
+			.query(Milestones::view)
+			.optional()
+			.orElse(null);
 	}
 
 	private static MilestoneView view(ResultSet rs, int row) throws SQLException {

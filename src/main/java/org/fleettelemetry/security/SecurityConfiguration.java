@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.fleettelemetry.shared.ErrorCode;
+import org.fleettelemetry.web.CorsRules;
 import org.fleettelemetry.web.ProblemWriter;
 
 import org.springframework.context.annotation.Bean;
@@ -29,16 +30,16 @@ import org.springframework.security.web.header.writers.XXssProtectionHeaderWrite
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 
 /**
- * Who may call what: fleet-wide reads and operations probes are public, a vehicle's own
- * figures and reports need that vehicle's token (or the admin's), gateway batches the
- * gateway's or the admin's, and everything else the admin's.
+ * Who may call what: fleet-wide reads, the live page and operations probes are public, a
+ * vehicle's own figures and reports need that vehicle's token (or the admin's), gateway
+ * batches the gateway's or the admin's, and everything else the admin's.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, TokenResolver tokens, ProblemWriter problems,
-			HeaderWriter securityHeaders) throws Exception {
+			HeaderWriter securityHeaders, CorsRules cors) throws Exception {
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -49,6 +50,8 @@ class SecurityConfiguration {
 			.servletApi(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers((headers) -> headers.defaultsDisabled().addHeaderWriter(securityHeaders))
+			// before any token is looked at: a preflight never needs one
+			.addFilter(cors.filter())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), AuthorizationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> problems.write(response, ErrorCode.UNAUTHORIZED,
@@ -65,6 +68,9 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/reports/batch")
 				.hasAnyRole("ADMIN", "GATEWAY")
 				.requestMatchers(HttpMethod.GET, "/api/v1/fleet/**", "/api/v1/milestones")
+				.permitAll()
+				// the live page and its files
+				.requestMatchers(HttpMethod.GET, "/", "/index.html", "/live/**", "/webjars/**", "/favicon.svg")
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 				.permitAll()

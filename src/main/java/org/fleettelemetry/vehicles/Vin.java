@@ -18,6 +18,14 @@ public final class Vin {
 	private Vin() {
 	}
 
+	/**
+	 * The VIN as the public sees it: the first eleven characters (maker, model, check
+	 * digit, year and plant) and the serial number masked, {@code SJNFAAZE0U6******}.
+	 */
+	public static String masked(String vin) {
+		return (vin.length() > 11) ? vin.substring(0, 11) + "*".repeat(vin.length() - 11) : vin;
+	}
+
 	public static boolean isValid(String vin) {
 		return vin != null && VIN.matcher(vin).matches();
 	}

@@ -25,6 +25,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -37,7 +38,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * {@code securityHeaders} bean, which the chain writes too), records the same
  * {@code http.server.requests} timer with the same tags, and hands failures to the same
  * exception handlers as Spring MVC, so the answers are the same; only the active-requests
- * gauge ({@code http.server.requests.active}) leaves these reads out.
+ * gauge ({@code http.server.requests.active}) leaves these reads out. It applies the same
+ * CORS rules ({@link CorsRules}), and answers 304 to an {@code If-None-Match} that
+ * matches the read's ETag.
  * <p>
  * It takes only the plainest requests: {@code GET} of exactly the path (nothing that
  * Spring Security's firewall would refuse), without credentials, that accept JSON. Every
@@ -60,15 +63,18 @@ public class PublicReadFilter extends OncePerRequestFilter {
 
 	private final MeterRegistry meters;
 
+	private final CorsRules cors;
+
 	/** Per path, status and exception, the timer, built once: this runs on every poll. */
 	private final Map<Outcomes, Timer> timers = new ConcurrentHashMap<>();
 
 	PublicReadFilter(List<PublicRead> reads, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptions,
-			HeaderWriter securityHeaders, MeterRegistry meters) {
+			HeaderWriter securityHeaders, MeterRegistry meters, CorsRules cors) {
 		this.reads = reads.stream().collect(Collectors.toUnmodifiableMap(PublicRead::path, Function.identity()));
 		this.exceptions = exceptions;
 		this.securityHeaders = securityHeaders;
 		this.meters = meters;
+		this.cors = cors;
 	}
 
 	@Override
@@ -83,7 +89,12 @@ public class PublicReadFilter extends OncePerRequestFilter {
 		String exception = "none";
 		this.securityHeaders.writeHeaders(request, response);
 		try {
-			FastPath.writeJson(response, HttpServletResponse.SC_OK, read.read().get());
+			if (this.cors.apply(request, response)) {
+				PublicRead.Body body = read.read().get();
+				if (body.etag() == null || !new ServletWebRequest(request, response).checkNotModified(body.etag())) {
+					FastPath.writeJson(response, HttpServletResponse.SC_OK, body.json());
+				}
+			}
 		}
 		catch (RuntimeException ex) {
 			if (this.exceptions.resolveException(request, response, null, ex) == null) {

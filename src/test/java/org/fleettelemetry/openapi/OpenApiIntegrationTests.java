@@ -213,11 +213,21 @@ class OpenApiIntegrationTests extends IntegrationTests {
 				assertThat(examples(operation.path("requestBody")).size()).as("%s body", name).isPositive();
 			}
 			operation.path("responses").properties().forEach((answer) -> {
-				if (answer.getKey().startsWith("2") && answer.getValue().path("content").isObject()) {
+				// JSON answers: the stream's events have an example of their own (below)
+				if (answer.getKey().startsWith("2")
+						&& answer.getValue().path("content").path("application/json").isObject()) {
 					assertThat(examples(answer.getValue()).size()).as("%s %s", name, answer.getKey()).isPositive();
 				}
 			});
 		});
+	}
+
+	@Test
+	void describesTheStreamAsServerSentEventsWithAnExample() {
+		JsonNode stream = this.document.path("paths").path("/api/v1/fleet/stream").path("get");
+		JsonNode events = stream.path("responses").path("200").path("content").path("text/event-stream");
+		assertThat(events.path("examples").path("stream").path("value").asString()).contains("event:summary",
+				"event:milestone");
 	}
 
 	@Test

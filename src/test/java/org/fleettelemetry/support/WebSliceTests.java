@@ -4,6 +4,7 @@ import org.fleettelemetry.fleet.FleetFigures;
 import org.fleettelemetry.ingestion.Ingestion;
 import org.fleettelemetry.ingestion.MockReportHistory;
 import org.fleettelemetry.vehicles.MockRegistrations;
+import org.fleettelemetry.vehicles.Leaders;
 import org.fleettelemetry.vehicles.Vehicles;
 import org.fleettelemetry.webhooks.MockWebhooks;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,11 +26,12 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * class must not declare mocks or configuration of its own.
  * <p>
  * The controllers whose service is package-private ({@code AnomalyController}) or that
- * read the database themselves ({@code MilestoneController}, through its repository) are
- * left out: they are tested on the real PostgreSQL by the integration tests. So are the
- * fast paths (a {@code FastPath} and the {@code PublicRead}s are no web components):
- * their filters pass every request on to Spring MVC here, and
- * {@code FastPathIntegrationTests} shows that they answer as it does.
+ * read the database themselves ({@code MilestoneController}, through its repository) and
+ * the stream (whose subscribers a thread of its own serves) are left out: they are tested
+ * on the real PostgreSQL by the integration tests. So are the fast paths (a
+ * {@code FastPath} and the {@code PublicRead}s are no web components): their filters pass
+ * every request on to Spring MVC here, and {@code FastPathIntegrationTests} shows that
+ * they answer as it does.
  */
 @WebMvcTest(properties = { "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN,
 		// every token is looked up in the (mocked) vehicle registry, none remembered
@@ -42,12 +44,12 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 		includeFilters = @Filter(type = FilterType.REGEX,
 				pattern = { "org\\.fleettelemetry\\.security\\.(SecurityConfiguration|TokenResolver|VehicleTokenCache)",
 						"org\\.fleettelemetry\\.security\\.SecuritySettings",
-						"org\\.fleettelemetry\\.fleet\\.FleetSettings", "org\\.fleettelemetry\\.web\\.ProblemWriter",
-						"org\\.fleettelemetry\\.web\\.StrictJson" }),
+						"org\\.fleettelemetry\\.fleet\\.(FleetSettings|SharedFigures)",
+						"org\\.fleettelemetry\\.web\\.(ProblemWriter|CorsRules|WebSettings|StrictJson)" }),
 		excludeFilters = @Filter(type = FilterType.REGEX,
-				pattern = "org\\.fleettelemetry\\.(ingestion\\.AnomalyController|milestones\\.MilestoneController)"))
+				pattern = "org\\.fleettelemetry\\.(ingestion\\.AnomalyController|milestones\\.MilestoneController|live\\.StreamController)"))
 @Import(WebSliceConfiguration.class)
-@MockitoBean(types = { Vehicles.class, Ingestion.class, FleetFigures.class })
+@MockitoBean(types = { Vehicles.class, Ingestion.class, FleetFigures.class, Leaders.class })
 @MockWebhooks
 @MockRegistrations
 @MockReportHistory

@@ -120,8 +120,9 @@ class PublicReadFilterTests {
 	}
 
 	private PublicReadFilter filter(Supplier<byte[]> read) {
-		return new PublicReadFilter(List.of(new PublicRead(PATH, read)), this.resolver,
-				new StaticHeadersWriter("X-Test", "yes"), this.meters);
+		return new PublicReadFilter(List.of(new PublicRead(PATH, () -> new PublicRead.Body(read.get(), null))),
+				this.resolver, new StaticHeadersWriter("X-Test", "yes"), this.meters,
+				new CorsRules(new WebSettings(true, new WebSettings.Cors(List.of())), new ProblemWriter(null)));
 	}
 
 	private static MockHttpServletRequest get(String uri) {

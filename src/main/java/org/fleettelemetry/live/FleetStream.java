@@ -1,0 +1,244 @@
+package org.fleettelemetry.live;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.fleettelemetry.fleet.FleetSummary;
+import org.fleettelemetry.fleet.SharedFigures;
+import org.fleettelemetry.milestones.MilestoneReached;
+import org.fleettelemetry.milestones.MilestoneView;
+import org.fleettelemetry.shared.ErrorCode;
+import org.fleettelemetry.shared.FleetException;
+import org.fleettelemetry.shared.RepeatingTask;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The subscribers of the stream and what they are sent. One thread reads the fleet
+ * summary once per {@code fleet.stream.interval}, through the same shared read as the
+ * summary endpoint, for every subscriber of this instance, and sends it to each when its
+ * figures (its ETag) changed; a comment when nothing was sent for
+ * {@code fleet.stream.heartbeat}. A milestone fired on this instance is sent once its
+ * transaction commits; one fired on another instance shows as a higher last milestone in
+ * the summary, and is sent then. No thread waits on a subscriber: an {@link SseEmitter}
+ * is an asynchronous request.
+ */
+@Component
+class FleetStream extends RepeatingTask {
+
+	private static final Logger log = LoggerFactory.getLogger(FleetStream.class);
+
+	private final SharedFigures figures;
+
+	private final MilestoneFeed milestones;
+
+	private final StreamSettings settings;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger count = new AtomicInteger();
+
+	private final Counter reads;
+
+	private volatile @Nullable Snapshot last;
+
+	private volatile Instant lastSent = Instant.EPOCH;
+
+	/** Milestones committed on this instance, to be sent by the stream's thread. */
+	private final Queue<MilestoneView> fired = new ConcurrentLinkedQueue<>();
+
+	FleetStream(SharedFigures figures, MilestoneFeed milestones, StreamSettings settings, JsonMapper json, Clock clock,
+			MeterRegistry meters) {
+		super("fleet-stream", settings.interval());
+		this.figures = figures;
+		this.milestones = milestones;
+		this.settings = settings;
+		this.json = json;
+		this.clock = clock;
+		this.reads = Counter.builder("fleet.stream.reads")
+			.description("Reads of the fleet figures for the stream's subscribers")
+			.register(meters);
+		Gauge.builder("fleet.stream.subscribers", this.count, AtomicInteger::get)
+			.description("Subscribers of the stream on this instance")
+			.register(meters);
+	}
+
+	/**
+	 * A new subscriber, sent the summary at once.
+	 * @throws FleetException {@code SERVICE_UNAVAILABLE} beyond
+	 * {@code fleet.stream.max-subscribers}
+	 */
+	SseEmitter subscribe(boolean wholeVins) {
+		if (this.count.incrementAndGet() > this.settings.maxSubscribers()) {
+			this.count.decrementAndGet();
+			throw new FleetException(ErrorCode.SERVICE_UNAVAILABLE,
+					"This instance serves as many subscribers as it may; subscribe again shortly");
+		}
+		// no time-out: the stream lasts until the subscriber leaves or the service stops
+		Subscriber subscriber = new Subscriber(new SseEmitter(0L), wholeVins);
+		subscriber.emitter.onCompletion(() -> remove(subscriber));
+		subscriber.emitter.onTimeout(() -> remove(subscriber));
+		subscriber.emitter.onError((ex) -> remove(subscriber));
+		this.subscribers.add(subscriber);
+		Snapshot snapshot = recent();
+		send(subscriber, SseEmitter.event().name("summary").data(snapshot.json(), MediaType.APPLICATION_JSON).build());
+		return subscriber.emitter;
+	}
+
+	private void remove(Subscriber subscriber) {
+		if (this.subscribers.remove(subscriber)) {
+			this.count.decrementAndGet();
+		}
+	}
+
+	/**
+	 * The summary read within the last interval, or a new read: a burst of subscriptions
+	 * shares one.
+	 */
+	private Snapshot recent() {
+		Snapshot snapshot = this.last;
+		if (snapshot != null && !snapshot.readAt().plus(this.settings.interval()).isBefore(this.clock.instant())) {
+			return snapshot;
+		}
+		return read();
+	}
+
+	private Snapshot read() {
+		this.reads.increment();
+		SharedFigures.Summary summary = this.figures.summary();
+		Snapshot snapshot = new Snapshot(new String(summary.body().json(), StandardCharsets.UTF_8),
+				summary.body().etag(), summary.figures().lastMilestone(), this.clock.instant());
+		this.last = snapshot;
+		return snapshot;
+	}
+
+	/** One interval: read once for every subscriber, send what changed. */
+	@Override
+	protected void runOnce() {
+		for (MilestoneView milestone = this.fired.poll(); milestone != null; milestone = this.fired.poll()) {
+			milestone(milestone);
+		}
+		if (this.subscribers.isEmpty()) {
+			return;
+		}
+		Snapshot before = this.last;
+		Snapshot now = read();
+		if (before != null && isHigher(now.lastMilestone(), before.lastMilestone())) {
+			// perhaps fired by another instance: this one sends only those it has not
+			// sent
+			MilestoneView fired = this.milestones.fleet(now.lastMilestone().distanceKm());
+			if (fired != null) {
+				milestone(fired);
+			}
+		}
+		if (before == null || !now.etag().equals(before.etag())) {
+			broadcast(SseEmitter.event().name("summary").data(now.json(), MediaType.APPLICATION_JSON));
+		}
+		else if (!this.lastSent.plus(this.settings.heartbeat()).isAfter(this.clock.instant())) {
+			broadcast(SseEmitter.event().comment("still here"));
+		}
+	}
+
+	private static boolean isHigher(FleetSummary.@Nullable LastMilestone now,
+			FleetSummary.@Nullable LastMilestone before) {
+		return now != null && (before == null || now.distanceKm() > before.distanceKm());
+	}
+
+	/**
+	 * Takes a milestone fired on this instance, once its transaction has committed, for
+	 * the next interval: the crediting thread that committed it does not wait on
+	 * subscribers.
+	 */
+	@TransactionalEventListener
+	void milestoneReached(MilestoneReached event) {
+		this.fired.add(event.view());
+	}
+
+	private void milestone(MilestoneView milestone) {
+		if (!this.milestones.firstTime(milestone)) {
+			return;
+		}
+		Set<ResponseBodyEmitter.DataWithMediaType> whole = milestoneEvent(milestone);
+		Set<ResponseBodyEmitter.DataWithMediaType> masked = milestoneEvent(Privacy.masked(milestone));
+		for (Subscriber subscriber : this.subscribers) {
+			send(subscriber, subscriber.wholeVins ? whole : masked);
+		}
+		this.lastSent = this.clock.instant();
+	}
+
+	private Set<ResponseBodyEmitter.DataWithMediaType> milestoneEvent(MilestoneView milestone) {
+		return SseEmitter.event()
+			.name("milestone")
+			.data(this.json.writeValueAsString(milestone), MediaType.APPLICATION_JSON)
+			.build();
+	}
+
+	/**
+	 * Sends one event to every subscriber, built once: a builder must not be reused, each
+	 * {@code build()} adds a line to what it holds.
+	 */
+	private void broadcast(SseEmitter.SseEventBuilder event) {
+		Set<ResponseBodyEmitter.DataWithMediaType> frame = event.build();
+		this.subscribers.forEach((subscriber) -> send(subscriber, frame));
+		this.lastSent = this.clock.instant();
+	}
+
+	private void send(Subscriber subscriber, Set<ResponseBodyEmitter.DataWithMediaType> frame) {
+		try {
+			subscriber.emitter.send(frame);
+		}
+		catch (IOException | IllegalStateException ex) {
+			// the subscriber has gone: not an error, and the container ends the request
+			// itself
+			log.debug("A stream subscriber has gone", ex);
+			remove(subscriber);
+		}
+	}
+
+	/** Ends every stream cleanly, then the schedule: the service is stopping. */
+	@Override
+	public synchronized void stop() {
+		this.subscribers.forEach((subscriber) -> subscriber.emitter.complete());
+		this.subscribers.clear();
+		this.count.set(0);
+		super.stop();
+	}
+
+	private record Subscriber(SseEmitter emitter, boolean wholeVins) {
+	}
+
+	/**
+	 * A summary as read for the stream.
+	 *
+	 * @param json its JSON
+	 * @param etag the ETag of its figures
+	 * @param lastMilestone the last fleet milestone it shows
+	 * @param readAt when it was read
+	 */
+	private record Snapshot(String json, String etag, FleetSummary.@Nullable LastMilestone lastMilestone,
+			Instant readAt) {
+	}
+
+}
