@@ -3,9 +3,10 @@ package org.fleettelemetry.ingestion;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.fleettelemetry.fleet.FleetDelta;
@@ -73,7 +74,7 @@ class ReportLedger {
 		outcomes.forEach(resolution);
 		this.store.insertAnomalies(batch.anomalies, now);
 		if (!batch.credited.isEmpty()) {
-			this.store.write(batch.credited, vehicles.values(), batch.days, now)
+			this.store.write(batch.credited, vehicles.values(), batch.reportingDays, now)
 				.forEach(batch.fleet::newReportingVehicles);
 		}
 		this.fleet.record(batch.fleet);
@@ -110,8 +111,7 @@ class ReportLedger {
 		known.put(key, new ReportStore.Stored(report, creditedM));
 		batch.credited.add(new ReportStore.Credited(vehicle.ref.id(), odometer.seq, report, creditedM));
 		batch.fleet.accepted(vehicle.ref.vin(), vehicle.distanceM(), report.day(), vehicle.ref.country(), creditedM);
-		batch.days.computeIfAbsent(new ReportStore.VehicleDay(vehicle.ref.id(), report.day()), (day) -> new Tally())
-			.add(report, creditedM);
+		batch.reportingDays.add(new ReportStore.VehicleDay(vehicle.ref.id(), report.day()));
 		return Outcome.accepted(report.reportId(), creditedM, vehicle.distanceM());
 	}
 
@@ -122,7 +122,7 @@ class ReportLedger {
 
 		final List<ReportStore.Anomaly> anomalies = new ArrayList<>();
 
-		final Map<ReportStore.VehicleDay, Tally> days = new HashMap<>();
+		final Set<ReportStore.VehicleDay> reportingDays = new HashSet<>();
 
 		final FleetDelta fleet = new FleetDelta();
 

@@ -173,13 +173,13 @@ class ReportStore {
 
 	/**
 	 * Writes what a transaction credited, in one statement: the reports, each changed
-	 * vehicle's running figures and odometers, and its figures per day reported on.
+	 * vehicle's running figures and odometers, and which vehicles reported on which days.
 	 * Returns, per day, how many vehicles had not reported on that day before. Every row
 	 * written belongs to a vehicle this transaction has locked, so the parts cannot
 	 * conflict with another transaction's.
 	 */
 	Map<LocalDate, Integer> write(List<Credited> reports, Collection<VehicleState> vehicles,
-			Map<VehicleDay, Tally> vehicleDays, Instant receivedAt) {
+			Collection<VehicleDay> vehicleDays, Instant receivedAt) {
 		List<Object> params = new ArrayList<>();
 		params.add(timestamp(receivedAt));
 		params.addAll(List.of(reportColumns(reports)));
@@ -187,9 +187,8 @@ class ReportStore {
 		Object[] odometers = odometerColumns(vehicles);
 		params.addAll(List.of(odometers));
 		params.add(odometers[0]);
-		Columns days = new Columns(7, vehicleDays.size());
-		vehicleDays.forEach((d, t) -> days.add(d.vehicleId(), d.day(), t.distanceM, t.reports, t.trips, t.consumedWh,
-				t.regeneratedWh));
+		Columns days = new Columns(2, vehicleDays.size());
+		vehicleDays.forEach((d) -> days.add(d.vehicleId(), d.day()));
 		params.addAll(List.of(days.arrays()));
 		Map<LocalDate, Integer> firsts = new TreeMap<>();
 		this.jdbc
@@ -218,23 +217,11 @@ class ReportStore {
 					    -- the redundant any() keeps the plan on the primary key, however few odometers the table has
 					    where o.vehicle_id = d.vehicle_id and o.seq = d.seq and o.vehicle_id = any(?::bigint[])
 					)
-					insert into vehicle_days as d (vehicle_id, day, distance_m, reports, trips, energy_consumed_wh,
-					    energy_regenerated_wh)
-					select * from unnest(?::bigint[], ?::date[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-					    ?::bigint[])
-					on conflict (vehicle_id, day) do update set distance_m = d.distance_m + excluded.distance_m,
-					    reports = d.reports + excluded.reports, trips = d.trips + excluded.trips,
-					    energy_consumed_wh = d.energy_consumed_wh + excluded.energy_consumed_wh,
-					    energy_regenerated_wh = d.energy_regenerated_wh + excluded.energy_regenerated_wh
-					returning vehicle_id, day, reports""")
+					insert into vehicle_days (vehicle_id, day)
+					select * from unnest(?::bigint[], ?::date[]) on conflict do nothing returning day""")
 			.params(params)
 			.query((ResultSet rs) -> {
-				// a day's row holding no more reports than this transaction added is new:
-				// the vehicle's first report of that day
-				VehicleDay day = new VehicleDay(rs.getLong("vehicle_id"), rs.getObject("day", LocalDate.class));
-				if (rs.getLong("reports") == vehicleDays.get(day).reports) {
-					firsts.merge(day.day(), 1, Integer::sum);
-				}
+				firsts.merge(rs.getObject("day", LocalDate.class), 1, Integer::sum);
 			});
 		return firsts;
 	}

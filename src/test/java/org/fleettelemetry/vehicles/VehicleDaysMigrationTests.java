@@ -12,13 +12,14 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * V10 gives each vehicle's day its figures: a database with reports in it gets them from
- * the reports already credited, day by day, without crediting anything again.
+ * V10 gave each vehicle's day its figures, from the reports already credited; V14 took
+ * them away again (their upkeep cost every report an update). A database with reports in
+ * it goes through both and keeps which vehicles reported on which days.
  */
 class VehicleDaysMigrationTests {
 
 	@Test
-	void upgradingSumsTheReportsAlreadyCreditedPerVehicleAndDay() throws SQLException {
+	void upgradingThroughTheDaysFiguresAndBackKeepsTheReportingDays() throws SQLException {
 		SimpleDriverDataSource database = TestDatabase.fresh("vehicle_days_upgrade");
 		Flyway.configure().dataSource(database).target("9").load().migrate();
 		JdbcClient jdbc = JdbcClient.create(database);
@@ -38,7 +39,7 @@ class VehicleDaysMigrationTests {
 				insert into vehicle_days (vehicle_id, day)
 				values (1, '2014-09-29'), (1, '2014-09-30'), (2, '2014-09-29')""").update();
 
-		Flyway.configure().dataSource(database).load().migrate();
+		Flyway.configure().dataSource(database).target("10").load().migrate();
 
 		assertThat(jdbc.sql("""
 				select vehicle_id || ' ' || day || ' ' || distance_m || ' ' || reports || ' ' || trips || ' '
@@ -47,6 +48,15 @@ class VehicleDaysMigrationTests {
 				"1 2014-09-29 12300 2 2 3600 400", "1 2014-09-30 23200 1 0 0 0", "2 2014-09-29 7000 1 0 0 0");
 		assertThat(jdbc.sql("select sum(distance_m) from vehicle_days").query(Long.class).single())
 			.isEqualTo(jdbc.sql("select sum(distance_m) from vehicles").query(Long.class).single());
+
+		Flyway.configure().dataSource(database).load().migrate();
+
+		assertThat(jdbc.sql("select vehicle_id || ' ' || day from vehicle_days order by vehicle_id, day")
+			.query(String.class)
+			.list()).containsExactly("1 2014-09-29", "1 2014-09-30", "2 2014-09-29");
+		assertThat(jdbc.sql("select count(*) from information_schema.columns where table_name = 'vehicle_days'")
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 }
