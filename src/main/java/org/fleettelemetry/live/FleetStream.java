@@ -181,7 +181,7 @@ class FleetStream extends RepeatingTask {
 			return;
 		}
 		Set<ResponseBodyEmitter.DataWithMediaType> whole = milestoneEvent(milestone);
-		Set<ResponseBodyEmitter.DataWithMediaType> masked = milestoneEvent(Privacy.masked(milestone));
+		Set<ResponseBodyEmitter.DataWithMediaType> masked = milestoneEvent(milestone.masked());
 		for (Subscriber subscriber : this.subscribers) {
 			send(subscriber, subscriber.wholeVins ? whole : masked);
 		}

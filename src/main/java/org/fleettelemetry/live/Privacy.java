@@ -1,8 +1,6 @@
 package org.fleettelemetry.live;
 
-import org.fleettelemetry.milestones.MilestoneView;
 import org.fleettelemetry.security.Caller;
-import org.fleettelemetry.vehicles.Vin;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,11 +16,5 @@ final class Privacy {
 		return caller != null && caller.isAdmin();
 	}
 
-	/** The milestone with the VIN of its vehicle masked. */
-	static MilestoneView masked(MilestoneView milestone) {
-		String vin = milestone.vin();
-		return new MilestoneView(milestone.scope(), milestone.distanceKm(), milestone.reachedAt(),
-				(vin != null) ? Vin.masked(vin) : null, milestone.fleetDistanceKm());
-	}
 
 }

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The milestones reached: the fleet's are public, a vehicle's own need the admin's or
- * that vehicle's token.
+ * The milestones reached: the fleet's are public (the VINs masked but for the admin), a
+ * vehicle's own need the admin's or that vehicle's token.
  */
 @RestController
 class MilestoneController {
@@ -37,7 +37,9 @@ class MilestoneController {
 			@RequestParam(required = false) String vin, @AuthenticationPrincipal Caller caller) {
 		MilestoneScope parsed = scope(scope);
 		if (parsed == MilestoneScope.FLEET) {
-			return this.milestones.list(MilestoneScope.FLEET, null);
+			List<MilestoneView> fleet = this.milestones.list(MilestoneScope.FLEET, null);
+			// the public sees which model crossed a threshold, not which car
+			return (caller != null && caller.isAdmin()) ? fleet : fleet.stream().map(MilestoneView::masked).toList();
 		}
 		if (vin == null) {
 			throw FleetException.invalidField("vin", "is required with scope=VEHICLE");

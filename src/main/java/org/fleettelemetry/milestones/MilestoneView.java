@@ -3,6 +3,7 @@ package org.fleettelemetry.milestones;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.fleettelemetry.vehicles.Vin;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,4 +17,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record MilestoneView(MilestoneScope scope, long distanceKm, Instant reachedAt, @Nullable String vin,
 		BigDecimal fleetDistanceKm) {
+
+	/**
+	 * The milestone as the public sees it: the model of the car shows in its VIN, the car
+	 * itself does not (masked after the eleventh character).
+	 */
+	public MilestoneView masked() {
+		return new MilestoneView(this.scope, this.distanceKm, this.reachedAt,
+				(this.vin != null) ? Vin.masked(this.vin) : null, this.fleetDistanceKm);
+	}
+
 }

@@ -203,7 +203,7 @@ class AnomalyReviewIntegrationTests extends IntegrationTests {
 		assertThat(release(this.api, anomaly, "again").status()).isEqualTo(409);
 		assertThat(fleetMilestonesCounted() - counted).isEqualTo(1);
 
-		JsonNode milestones = second.get("/api/v1/milestones", null).body();
+		JsonNode milestones = second.get("/api/v1/milestones", ADMIN_TOKEN).body();
 		assertThat(milestones).hasSize(1);
 		assertThat(milestones.get(0).get("scope").asString()).isEqualTo("FLEET");
 		assertThat(milestones.get(0).get("distanceKm").asLong()).isEqualTo(100);

@@ -235,11 +235,16 @@ class MilestonesIntegrationTests extends IntegrationTests {
 		Instant before = Instant.now();
 		String first = drive(this.api, 1, 1060);
 		String second = drive(this.api, 2, 150);
-		var fleet = this.api.get("/api/v1/milestones", null).body();
+		var fleet = this.api.get("/api/v1/milestones", ADMIN_TOKEN).body();
 		assertThat(fleet).hasSize(3);
 		assertThat(fleet.get(0).get("scope").asString()).isEqualTo("FLEET");
 		assertThat(fleet.get(0).get("distanceKm").asLong()).isEqualTo(1000);
 		assertThat(fleet.get(0).get("vin").asString()).isEqualTo(vin(1));
+		// the public sees the model in the VIN, not the car
+		var seenByThePublic = this.api.get("/api/v1/milestones", null).body();
+		assertThat(seenByThePublic).hasSize(3);
+		assertThat(seenByThePublic.get(0).get("vin").asString()).isEqualTo(vin(1).substring(0, 11) + "******");
+		assertThat(seenByThePublic.get(0).get("distanceKm").asLong()).isEqualTo(1000);
 		assertThat(fleet.get(0).get("fleetDistanceKm").decimalValue()).isEqualByComparingTo("1060");
 		assertThat(Instant.parse(fleet.get(0).get("reachedAt").asString())).isBetween(before, Instant.now());
 		assertThat(fleet.get(1).get("distanceKm").asLong()).isEqualTo(1050);
