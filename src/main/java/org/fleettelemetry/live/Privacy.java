@@ -16,5 +16,4 @@ final class Privacy {
 		return caller != null && caller.isAdmin();
 	}
 
-
 }
