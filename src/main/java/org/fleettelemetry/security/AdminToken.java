@@ -46,9 +46,10 @@ final class AdminToken {
 			restrict(written);
 			Files.writeString(written, token, StandardCharsets.UTF_8);
 			Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			log.warn(
-					"No fleet.admin.token (env FLEET_ADMIN_TOKEN) is configured. Generated admin token: {} (kept in {})",
-					token, file.toAbsolutePath());
+			// the token itself never goes to a log: logs are collected, kept and read
+			// by more people than the token is meant for
+			log.warn("No fleet.admin.token (env FLEET_ADMIN_TOKEN) is configured. Generated an admin token, kept in {} "
+					+ "(readable by its owner only): read it there", file.toAbsolutePath());
 			return token;
 		}
 		catch (IOException ex) {

@@ -6,10 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class AdminTokenTests {
 
 	@TempDir
@@ -33,6 +38,16 @@ class AdminTokenTests {
 
 		assertThat(generated).startsWith("adm_").hasSizeGreaterThan(40);
 		assertThat(AdminToken.resolve(settings)).isEqualTo(generated);
+	}
+
+	@Test
+	void logsWhereTheGeneratedTokenIsKeptButNeverTheToken(CapturedOutput output) {
+		Path file = this.directory.resolve("admin-token");
+
+		String token = AdminToken.resolve(new SecuritySettings.Admin(null, file.toString()));
+		AdminToken.resolve(new SecuritySettings.Admin(null, file.toString()));
+
+		assertThat(output.getAll()).contains(file.toAbsolutePath().toString()).doesNotContain(token);
 	}
 
 	@Test
