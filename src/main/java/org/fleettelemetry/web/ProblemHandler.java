@@ -1,7 +1,9 @@
 package org.fleettelemetry.web;
 
+import org.apache.catalina.connector.ClientAbortException;
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -21,6 +23,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -122,6 +125,17 @@ class ProblemHandler {
 	@ExceptionHandler
 	ProblemDetail acceptable(HttpMediaTypeNotAcceptableException ex) {
 		return Problems.of(ErrorCode.NOT_ACCEPTABLE, ex.getMessage());
+	}
+
+	/**
+	 * A client that hung up before its answer was written: nothing can be answered, and
+	 * nothing went wrong here, so it is no error in the log (it was an ERROR with a stack
+	 * trace of 130 lines).
+	 */
+	@ExceptionHandler({ ClientAbortException.class, AsyncRequestNotUsableException.class })
+	@Nullable ProblemDetail clientGone(Exception ex) {
+		log.debug("The client went away before its answer was written: {}", ex.toString());
+		return null;
 	}
 
 	@ExceptionHandler
