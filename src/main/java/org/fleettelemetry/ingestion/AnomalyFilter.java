@@ -65,13 +65,7 @@ record AnomalyFilter(@Nullable String vin, @Nullable ErrorCode code, @Nullable A
 	 * The anomalies after the cursor: older than the last of the page before.
 	 */
 	static Specification<Anomaly> after(String cursor) {
-		long id;
-		try {
-			id = Long.parseLong(Cursor.decode(cursor, ORDER, 1).key(0));
-		}
-		catch (NumberFormatException ex) {
-			throw Cursor.invalid();
-		}
+		long id = Cursor.decode(cursor, ORDER, 1).number(0);
 		return (root, query, cb) -> cb.lessThan(root.get("id"), id);
 	}
 

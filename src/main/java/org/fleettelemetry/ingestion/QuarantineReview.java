@@ -84,9 +84,7 @@ class QuarantineReview {
 		}
 		List<Anomaly> found = this.anomalies.findBy(query,
 				(q) -> q.sortBy(AnomalyFilter.NEWEST_FIRST).limit(size + 1).all());
-		List<Anomaly> page = found.subList(0, Math.min(size, found.size()));
-		String next = (found.size() > size) ? AnomalyFilter.cursorAfter(page.get(size - 1)).encode() : null;
-		return new Page<>(page.stream().map(this::view).toList(), next);
+		return Page.of(found, size, this::view, AnomalyFilter::cursorAfter);
 	}
 
 	/**

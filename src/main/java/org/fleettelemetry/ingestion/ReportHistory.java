@@ -5,13 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 
 import org.fleettelemetry.shared.Cursor;
+import org.fleettelemetry.shared.DayRange;
 import org.fleettelemetry.shared.Distances;
 import org.fleettelemetry.shared.FleetException;
 import org.fleettelemetry.shared.Page;
+import org.fleettelemetry.vehicles.Vehicles;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,8 +51,11 @@ class ReportHistory {
 
 	private final JdbcClient jdbc;
 
-	ReportHistory(JdbcClient jdbc) {
+	private final Vehicles vehicles;
+
+	ReportHistory(JdbcClient jdbc, Vehicles vehicles) {
 		this.jdbc = jdbc;
+		this.vehicles = vehicles;
 	}
 
 	/**
@@ -66,19 +71,17 @@ class ReportHistory {
 		Before before = Before.of((cursor != null) ? Cursor.decode(cursor, ORDER, 3) : null, to);
 		List<AcceptedReport> found = this.jdbc.sql(PAGE)
 			.param("vin", vin)
-			.param("from", (from != null) ? startOf(from) : null)
+			.param("from", (from != null) ? Timestamp.from(DayRange.startOf(from)) : null)
 			.param("at", (before.at() != null) ? Timestamp.from(before.at()) : null)
 			.param("reading", before.reading())
 			.param("reportId", before.reportId())
 			.param("size", size + 1)
 			.query(ReportHistory::report)
 			.list();
-		if (found.isEmpty() && !registered(vin)) {
+		if (found.isEmpty() && !this.vehicles.exists(vin)) {
 			throw FleetException.vehicleNotFound(vin);
 		}
-		List<AcceptedReport> page = found.subList(0, Math.min(size, found.size()));
-		String next = (found.size() > size) ? cursorAfter(page.get(size - 1)) : null;
-		return new Page<>(page, next);
+		return Page.of(found, size, Function.identity(), ReportHistory::cursorAfter);
 	}
 
 	/**
@@ -91,51 +94,20 @@ class ReportHistory {
 	record Before(@Nullable Instant at, long reading, String reportId) {
 
 		static Before of(@Nullable Cursor cursor, @Nullable LocalDate to) {
-			Before end = (to != null) ? new Before(startOf(to.plusDays(1)).toInstant(), Long.MIN_VALUE, "")
+			Before end = (to != null) ? new Before(DayRange.startOf(to.plusDays(1)), Long.MIN_VALUE, "")
 					: new Before(null, Long.MAX_VALUE, "");
 			if (cursor == null) {
 				return end;
 			}
-			Instant at = instant(cursor.key(0));
-			return (end.at() != null && !at.isBefore(end.at())) ? end
-					: new Before(at, number(cursor.key(1)), cursor.key(2));
+			Instant at = cursor.instant(0);
+			return (end.at() != null && !at.isBefore(end.at())) ? end : new Before(at, cursor.number(1), cursor.key(2));
 		}
 
 	}
 
-	private boolean registered(String vin) {
-		return this.jdbc.sql("select exists (select 1 from vehicles where vin = ?)")
-			.param(vin)
-			.query(Boolean.class)
-			.single();
-	}
-
-	private static String cursorAfter(AcceptedReport last) {
+	private static Cursor cursorAfter(AcceptedReport last) {
 		return new Cursor(ORDER, List.of(last.recordedAt().toString(),
-				String.valueOf(Distances.thousandths(last.odometerKm())), last.reportId()))
-			.encode();
-	}
-
-	private static Timestamp startOf(LocalDate day) {
-		return Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
-	}
-
-	private static Instant instant(String key) {
-		try {
-			return Instant.parse(key);
-		}
-		catch (RuntimeException ex) {
-			throw Cursor.invalid();
-		}
-	}
-
-	private static long number(String key) {
-		try {
-			return Long.parseLong(key);
-		}
-		catch (NumberFormatException ex) {
-			throw Cursor.invalid();
-		}
+				String.valueOf(Distances.thousandths(last.odometerKm())), last.reportId()));
 	}
 
 	private static AcceptedReport report(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,8 @@
 package org.fleettelemetry.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -55,6 +57,31 @@ public record Cursor(String order, List<String> keys) {
 	 */
 	public String key(int index) {
 		return this.keys.get(index);
+	}
+
+	/**
+	 * The {@code index}-th key value as an instant; a cursor that holds none is invalid.
+	 */
+	public Instant instant(int index) {
+		try {
+			return Instant.parse(key(index));
+		}
+		catch (DateTimeException ex) {
+			throw invalid();
+		}
+	}
+
+	/**
+	 * The {@code index}-th key value as a whole number; a cursor that holds none is
+	 * invalid.
+	 */
+	public long number(int index) {
+		try {
+			return Long.parseLong(key(index));
+		}
+		catch (NumberFormatException ex) {
+			throw invalid();
+		}
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.fleettelemetry.shared;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,11 @@ public record DayRange(LocalDate first, LocalDate last) {
 
 	/** About ten years: a dashboard's longest chart. */
 	public static final long MAX_DAYS = 3700;
+
+	/** The instant a UTC day starts. */
+	public static Instant startOf(LocalDate day) {
+		return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+	}
 
 	/**
 	 * The range the parameters {@code from} and {@code to} ask for; a range that ends

@@ -2,7 +2,6 @@ package org.fleettelemetry.vehicles;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.fleettelemetry.fleet.Co2;
@@ -46,9 +45,12 @@ class VehicleDays {
 
 	private final Co2 co2;
 
-	VehicleDays(JdbcClient jdbc, Co2 co2) {
+	private final Vehicles vehicles;
+
+	VehicleDays(JdbcClient jdbc, Co2 co2, Vehicles vehicles) {
 		this.jdbc = jdbc;
 		this.co2 = co2;
+		this.vehicles = vehicles;
 	}
 
 	/**
@@ -56,17 +58,14 @@ class VehicleDays {
 	 */
 	@Transactional(readOnly = true)
 	List<VehicleDay> daily(String vin, DayRange range) {
-		if (!this.jdbc.sql("select exists (select 1 from vehicles where vin = ?)")
-			.param(vin)
-			.query(Boolean.class)
-			.single()) {
+		if (!this.vehicles.exists(vin)) {
 			throw FleetException.vehicleNotFound(vin);
 		}
 		return this.jdbc.sql(DAILY)
 			.param("first", range.first())
 			.param("last", range.last())
-			.param("from", startOf(range.first()))
-			.param("to", startOf(range.last().plusDays(1)))
+			.param("from", Timestamp.from(DayRange.startOf(range.first())))
+			.param("to", Timestamp.from(DayRange.startOf(range.last().plusDays(1))))
 			.param("vin", vin)
 			.query((rs, i) -> {
 				long metres = rs.getLong("distance_m");
@@ -75,10 +74,6 @@ class VehicleDays {
 						Distances.km(rs.getLong("regenerated")));
 			})
 			.list();
-	}
-
-	private static Timestamp startOf(LocalDate day) {
-		return Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
 	}
 
 }

@@ -170,9 +170,7 @@ public class Vehicles {
 			query = query.and(order.after(Cursor.decode(cursor, order.name(), 2)));
 		}
 		List<Vehicle> found = this.registered.findBy(query, (q) -> q.sortBy(order.sort()).limit(size + 1).all());
-		List<Vehicle> page = found.subList(0, Math.min(size, found.size()));
-		String next = (found.size() > size) ? order.cursorAfter(page.get(size - 1)).encode() : null;
-		return new Page<>(page.stream().map(this::view).toList(), next);
+		return Page.of(found, size, this::view, order::cursorAfter);
 	}
 
 	private VehicleView view(Vehicle vehicle) {

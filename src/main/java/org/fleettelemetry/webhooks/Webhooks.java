@@ -74,29 +74,15 @@ class Webhooks {
 				    < (coalesce(cast(? as timestamptz), 'infinity'), cast(? as varchar))
 				order by created_at desc, event_id desc
 				limit ?""")
-			.params(webhook, (after != null) ? Timestamp.from(queuedAt(after.key(0))) : null,
+			.params(webhook, (after != null) ? Timestamp.from(after.instant(0)) : null,
 					(after != null) ? after.key(1) : "", size + 1)
 			.query((rs,
 					i) -> new Queued(new WebhookViews.WebhookDelivery(rs.getString("event_id"), rs.getString("status"),
 							rs.getInt("attempts"), instant(rs.getTimestamp("last_attempt_at")),
 							(Integer) rs.getObject("last_status")), rs.getTimestamp("created_at").toInstant()))
 			.list();
-		List<Queued> page = found.subList(0, Math.min(size, found.size()));
-		String next = (found.size() > size)
-				? new Cursor(DELIVERY_ORDER,
-						List.of(page.get(size - 1).at().toString(), page.get(size - 1).delivery().eventId()))
-					.encode()
-				: null;
-		return new Page<>(page.stream().map(Queued::delivery).toList(), next);
-	}
-
-	private static Instant queuedAt(String key) {
-		try {
-			return Instant.parse(key);
-		}
-		catch (RuntimeException ex) {
-			throw Cursor.invalid();
-		}
+		return Page.of(found, size, Queued::delivery,
+				(last) -> new Cursor(DELIVERY_ORDER, List.of(last.at().toString(), last.delivery().eventId())));
 	}
 
 	/** A delivery and when it was queued, its place in the pages. */
