@@ -1,4 +1,5 @@
--- wrk script of the ingestion benchmark. BENCH_MODE: single | vehicle_batch | gateway_batch | summary.
+-- wrk script of the ingestion benchmark. BENCH_MODE: single | vehicle_batch | gateway_batch | summary |
+-- leaders | vehicle_page (the first page of a vehicle's stored reports, read with its own token).
 -- Every vehicle's reading k is recorded at T0 + k * 20 ms with odometer k metres (180 km/h), and k
 -- starts from the wall clock, so readings keep growing across runs. Each wrk thread drives its own
 -- vehicles. The script sums what every answer says it credited, for the consistency check.
@@ -75,6 +76,13 @@ function request()
   if mode == "summary" then
     return wrk.format("GET", "/api/v1/fleet/summary")
   end
+  if mode == "leaders" then
+    return wrk.format("GET", "/api/v1/fleet/leaders")
+  end
+  if mode == "vehicle_page" then
+    local v = next_of_mine()
+    return wrk.format("GET", "/api/v1/vehicles/" .. v.vin .. "/reports?size=100", { ["Authorization"] = "Bearer " .. v.token })
+  end
   if mode == "single" then
     local v = next_of_mine()
     return post("/api/v1/vehicles/" .. v.vin .. "/reports", v.token, reading(v, false))
@@ -102,7 +110,7 @@ function response(status, headers, body)
     failures = failures + 1
     return
   end
-  if mode == "summary" then return end
+  if mode == "summary" or mode == "leaders" or mode == "vehicle_page" then return end
   for km in body:gmatch('"creditedKm":(%d+%.?%d*)') do
     credited = credited + math.floor(tonumber(km) * 1000 + 0.5)
   end
@@ -119,12 +127,12 @@ function done(summary, latency, requests)
     total_rejected = total_rejected + t:get("rejected")
   end
   inflight:close()
-  local per_request = ({ single = 1, vehicle_batch = 100, gateway_batch = 1000, summary = 1 })[mode]
+  local per_request = ({ single = 1, vehicle_batch = 100, gateway_batch = 1000 })[mode] or 1
   local seconds = summary.duration / 1e6
   local e = summary.errors
   local errors = e.connect + e.read + e.write + e.timeout + total_failures
-  io.write(string.format("RESULT mode=%s requests_per_s=%.0f reports_per_s=%.0f p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f errors=%d rejected=%d credited_m=%d\n",
+  io.write(string.format("RESULT mode=%s requests_per_s=%.0f reports_per_s=%.0f p50_ms=%.2f p99_ms=%.2f p999_ms=%.2f max_ms=%.2f errors=%d rejected=%d credited_m=%d\n",
     mode, summary.requests / seconds, summary.requests * per_request / seconds,
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency:percentile(99.9) / 1000,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency:percentile(99.9) / 1000, latency.max / 1000,
     errors, total_rejected, total_credited))
 end

@@ -3,6 +3,7 @@ package org.fleettelemetry.ingestion;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -14,14 +15,17 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The monthly slices of the reports table (migration V15 has the SQL of it): the months
- * ahead are created before any report needs them, the slices past the retention are
- * detached under a short lock and dropped after it is released.
+ * The monthly slices of the reports and anomalies tables (migrations V15 and V18 have the
+ * SQL of it): the months ahead are created before any report needs them, the slices past
+ * the retention are detached under a short lock and dropped after it is released.
  */
 @Repository
 class ReportSlices {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportSlices.class);
+
+	/** The tables kept in slices, by the time their rows were recorded or received. */
+	static final List<String> TABLES = List.of("reports", "anomalies");
 
 	private final JdbcClient jdbc;
 
@@ -33,40 +37,47 @@ class ReportSlices {
 	}
 
 	/**
-	 * Creates the missing monthly slices up to the one holding {@code until}.
+	 * Creates the missing monthly slices of every sliced table up to the one holding
+	 * {@code until}.
 	 * @return how many were created
 	 */
 	int ensureUntil(Instant until) {
-		return this.transaction.execute((status) -> this.jdbc.sql("select ensure_report_slices(?)")
-			.param(Timestamp.from(until))
-			.query(Integer.class)
-			.single());
+		int created = 0;
+		for (String table : TABLES) {
+			created += this.transaction.execute((status) -> this.jdbc.sql("select ensure_slices(?, ?)")
+				.params(table, Timestamp.from(until))
+				.query(Integer.class)
+				.single());
+		}
+		return created;
 	}
 
 	/**
 	 * Removes every slice wholly recorded before {@code cutoff}: detaches them in one
 	 * short transaction that inserts wait behind for at most {@code lockTimeout} (it
 	 * gives up rather than hold them longer), then drops them.
-	 * @return the names the detached slices had while they were dropped; empty when none
-	 * was old enough or the lock was not granted in time
+	 * @return the names the detached slices had while they were dropped; none of a table
+	 * whose slices were all younger, or whose lock was not granted in time
 	 */
 	List<String> dropBefore(Instant cutoff, Duration lockTimeout) {
-		List<String> detached;
-		try {
-			detached = this.transaction.execute((status) -> {
-				this.jdbc.sql("select set_config('lock_timeout', ?, true)")
-					.param(lockTimeout.toMillis() + "ms")
-					.query();
-				return this.jdbc.sql("select detach_report_slices(?)")
-					.param(Timestamp.from(cutoff))
-					.query(String.class)
-					.list();
-			});
-		}
-		catch (PessimisticLockingFailureException ex) {
-			log.info("Report slices before {} not detached: the table was busy for {}; tried again later", cutoff,
-					lockTimeout);
-			return List.of();
+		List<String> detached = new ArrayList<>();
+		for (String table : TABLES) {
+			try {
+				detached.addAll(this.transaction.execute((status) -> {
+					this.jdbc.sql("select set_config('lock_timeout', ?, true)")
+						.param(lockTimeout.toMillis() + "ms")
+						.query(String.class)
+						.single();
+					return this.jdbc.sql("select detach_slices(?, ?)")
+						.params(table, Timestamp.from(cutoff))
+						.query(String.class)
+						.list();
+				}));
+			}
+			catch (PessimisticLockingFailureException ex) {
+				log.info("Slices of {} before {} not detached: the table was busy for {}; tried again later", table,
+						cutoff, lockTimeout);
+			}
 		}
 		dropDetached();
 		return detached;
@@ -79,7 +90,7 @@ class ReportSlices {
 	void dropDetached() {
 		List<String> leftovers = this.jdbc.sql("""
 				select c.relname from pg_class c
-				where c.relkind = 'r' and c.relname like 'reports\\_detached\\_%'
+				where c.relkind = 'r' and c.relname ~ '^(reports|anomalies)_detached_'
 				  and c.relnamespace = (select relnamespace from pg_class where oid = 'reports'::regclass)""")
 			.query(String.class)
 			.list();

@@ -48,7 +48,9 @@ class ReportSlicesIntegrationTests extends IntegrationTests {
 	}
 
 	List<String> sliceNames() {
-		return this.jdbc.sql("select name from report_slices order by starts").query(String.class).list();
+		return this.jdbc.sql("select name from table_slices where parent = 'reports' order by starts")
+			.query(String.class)
+			.list();
 	}
 
 	static Map<String, Object> odometer(String reportId, Instant recordedAt, String km) {
@@ -74,6 +76,10 @@ class ReportSlicesIntegrationTests extends IntegrationTests {
 		return all;
 	}
 
+	long openAnomalies() {
+		return this.jdbc.sql("select sum(anomalies) from anomalies_open").query(Long.class).single();
+	}
+
 	@Test
 	void theMonthsAheadAreReadyBeforeAnyReportNeedsThem() {
 		Instant now = Instant.now();
@@ -84,7 +90,8 @@ class ReportSlicesIntegrationTests extends IntegrationTests {
 		}
 		// a month later the keeper adds the next one, once, whichever instance runs first
 		Instant later = monthStart(now, 3);
-		assertThat(this.slices.ensureUntil(later)).isEqualTo(1);
+		// one month of reports and one of anomalies
+		assertThat(this.slices.ensureUntil(later)).isEqualTo(2);
 		assertThat(this.slices.ensureUntil(later)).isZero();
 		assertThat(sliceNames()).last().isEqualTo("reports_" + later.toString().substring(0, 7).replace('-', '_'));
 	}
@@ -159,7 +166,11 @@ class ReportSlicesIntegrationTests extends IntegrationTests {
 		// everything recorded before this month is older than a cutoff at its start
 		List<String> dropped = this.slices.dropBefore(thisMonth, Duration.ofSeconds(5));
 
-		assertThat(dropped).singleElement().asString().startsWith("reports_detached_").endsWith("_older");
+		assertThat(dropped).filteredOn((name) -> name.startsWith("reports_"))
+			.singleElement()
+			.asString()
+			.startsWith("reports_detached_")
+			.endsWith("_older");
 		assertThat(figures(vin)).isEqualTo(before);
 		assertThat(this.jdbc.sql("select report_id from reports order by recorded_at").query(String.class).list())
 			.containsExactly("new-1");
@@ -177,11 +188,19 @@ class ReportSlicesIntegrationTests extends IntegrationTests {
 
 		// a cutoff past this month takes its slice too; the reports of the next still
 		// have theirs
+		// an anomaly of this month, open, in the quarantine's count
+		assertThat(post(vin, token, odometer("future", now.plus(Duration.ofDays(1)), "1400")).text("code"))
+			.isEqualTo("TIMESTAMP_IN_FUTURE");
+		assertThat(openAnomalies()).isOne();
 		List<String> more = this.slices.dropBefore(monthStart(now, 1), Duration.ofSeconds(5));
-		assertThat(more).hasSize(2)
+		assertThat(more).filteredOn((name) -> name.startsWith("reports_"))
+			.hasSize(2)
 			.anySatisfy(
 					(name) -> assertThat(name).endsWith("_" + thisMonth.toString().substring(0, 7).replace('-', '_')));
 		assertThat(this.jdbc.sql("select count(*) from reports").query(Long.class).single()).isZero();
+		// the anomalies received this month went with their slice, and out of the count
+		assertThat(this.jdbc.sql("select count(*) from anomalies").query(Long.class).single()).isZero();
+		assertThat(openAnomalies()).isZero();
 		assertThat(sliceNames()).first()
 			.isEqualTo("reports_" + monthStart(now, 1).toString().substring(0, 7).replace('-', '_'));
 		assertThat(post(vin, token, odometer("new-3", now.plusSeconds(1), "1352.5")).decimal("creditedKm"))
