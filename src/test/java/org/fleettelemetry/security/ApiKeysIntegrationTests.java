@@ -42,10 +42,6 @@ class ApiKeysIntegrationTests extends IntegrationTests {
 		return created;
 	}
 
-	static String key(Api api, String scope) {
-		return issue(api, scope.toLowerCase() + " key", scope, null).text("key");
-	}
-
 	@Test
 	void issuesAKeyShownOnceAndKeepsOnlyItsHash() {
 		Instant expiresAt = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
@@ -125,7 +121,7 @@ class ApiKeysIntegrationTests extends IntegrationTests {
 	@Test
 	void aReadKeyReadsWhatTheAdminReadsAndChangesNothing() {
 		String vehicleToken = this.api.register(VIN, "ES", 0.0);
-		String read = key(this.api, "READ");
+		String read = this.api.issueKey("READ");
 		for (String path : List.of("/api/v1/vehicles", "/api/v1/vehicles/" + VIN,
 				"/api/v1/vehicles/" + VIN + "/reports", "/api/v1/vehicles/" + VIN + "/daily",
 				"/api/v1/milestones?scope=VEHICLE&vin=" + VIN, "/api/v1/anomalies", "/api/v1/webhooks", KEYS,
@@ -151,7 +147,7 @@ class ApiKeysIntegrationTests extends IntegrationTests {
 	@Test
 	void aGatewayKeyActsAsTheGatewayToken() {
 		this.api.register(VIN, "ES", 0.0);
-		String gateway = key(this.api, "GATEWAY");
+		String gateway = this.api.issueKey("GATEWAY");
 		Map<String, Object> item = new HashMap<>(Api.odometer("odo-1", "2014-09-30T10:00:00Z", 12.5));
 		item.put("vin", VIN);
 		Response batch = this.api.post("/api/v1/reports/batch", gateway, List.of(item));
@@ -167,7 +163,7 @@ class ApiKeysIntegrationTests extends IntegrationTests {
 
 	@Test
 	void anAdminKeyActsAsTheAdminTokenAndManagesKeys() {
-		String admin = key(this.api, "ADMIN");
+		String admin = this.api.issueKey("ADMIN");
 		Response registered = this.api.post("/api/v1/vehicles", admin,
 				Map.of("vin", VIN, "model", "LEAF", "country", "ES"));
 		assertThat(registered.status()).isEqualTo(201);
