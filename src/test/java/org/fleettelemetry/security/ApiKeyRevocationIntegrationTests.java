@@ -8,6 +8,8 @@ import org.fleettelemetry.support.Instances;
 import org.fleettelemetry.support.IntegrationTests;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -19,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("slow")
 class ApiKeyRevocationIntegrationTests extends IntegrationTests {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiKeyRevocationIntegrationTests.class);
 
 	static final String PATH = "/api/v1/vehicles";
 
@@ -48,6 +52,7 @@ class ApiKeyRevocationIntegrationTests extends IntegrationTests {
 				status = other.get(PATH, revoked.text("key")).status();
 			}
 			long tookMillis = Duration.ofNanos(System.nanoTime() - revokedAt).toMillis();
+			log.info("The revoked key was refused by the other instance {} ms after the revocation", tookMillis);
 			assertThat(status).as("status on the other instance after %d ms", tookMillis).isEqualTo(401);
 			assertThat(tookMillis).isLessThanOrEqualTo(2000);
 			// only the revoked key was forgotten
