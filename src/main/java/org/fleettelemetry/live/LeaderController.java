@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The vehicles that have covered the most distance: public, with masked VINs unless the
- * admin asks.
+ * caller sees them whole ({@link Caller#seesWholeVins}).
  */
 @RestController
 class LeaderController {
@@ -41,7 +41,7 @@ class LeaderController {
 			throw FleetException.invalidField("limit", "must be between 1 and " + Leaders.MAX_LIMIT);
 		}
 		List<Leader> top = this.leaders.top(country, limit);
-		return Privacy.seesWholeVins(caller) ? top : top.stream().map(Leader::masked).toList();
+		return Caller.seesWholeVins(caller) ? top : top.stream().map(Leader::masked).toList();
 	}
 
 }

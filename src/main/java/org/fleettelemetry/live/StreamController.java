@@ -49,7 +49,7 @@ class StreamController {
 							value = EXAMPLE)))
 	@GetMapping(path = "/api/v1/fleet/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(@AuthenticationPrincipal @Nullable Caller caller) {
-		return this.stream.subscribe(Privacy.seesWholeVins(caller));
+		return this.stream.subscribe(Caller.seesWholeVins(caller));
 	}
 
 }

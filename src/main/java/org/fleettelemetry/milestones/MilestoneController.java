@@ -39,7 +39,7 @@ class MilestoneController {
 		if (parsed == MilestoneScope.FLEET) {
 			List<MilestoneView> fleet = this.milestones.list(MilestoneScope.FLEET, null);
 			// the public sees which model crossed a threshold, not which car
-			return (caller != null && caller.isAdmin()) ? fleet : fleet.stream().map(MilestoneView::masked).toList();
+			return Caller.seesWholeVins(caller) ? fleet : fleet.stream().map(MilestoneView::masked).toList();
 		}
 		if (vin == null) {
 			throw FleetException.invalidField("vin", "is required with scope=VEHICLE");
@@ -49,7 +49,7 @@ class MilestoneController {
 			throw new FleetException(ErrorCode.UNAUTHORIZED,
 					"A vehicle's milestones need Authorization: Bearer <token>");
 		}
-		if (!caller.owns(checked)) {
+		if (!caller.mayRead(checked)) {
 			throw new FleetException(ErrorCode.FORBIDDEN, "This token does not give access to vehicle " + checked);
 		}
 		if (!this.vehicles.exists(checked)) {

@@ -37,10 +37,13 @@ class OpenApiConfiguration {
 				post odometer and trip reports; every kilometre is credited exactly once. Distances are \
 				kilometres precise to the metre (3 decimals); a field without a value is written as null. \
 				Every error is an RFC 9457 problem detail with a machine-readable `code`."""))
-			.components(new Components().addSecuritySchemes(BEARER,
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description("""
-							The admin token (fleet.admin.token), the gateway token (fleet.gateway.token, for \
-							POST /api/v1/reports/batch) or a vehicle's own token, issued at registration.""")));
+			.components(new Components().addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+				.scheme("bearer")
+				.description("""
+						The admin token (fleet.admin.token), the gateway token (fleet.gateway.token, for \
+						POST /api/v1/reports/batch), an API key (fk_..., see /api/v1/admin/keys: an ADMIN key \
+						acts as the admin token, a GATEWAY key as the gateway token, a READ key makes every GET \
+						the admin token may and nothing else) or a vehicle's own token, issued at registration.""")));
 	}
 
 	@Bean

@@ -21,6 +21,7 @@ import org.fleettelemetry.web.Problems;
 import static org.fleettelemetry.shared.ErrorCode.ALREADY_DELIVERED;
 import static org.fleettelemetry.shared.ErrorCode.ALREADY_RESOLVED;
 import static org.fleettelemetry.shared.ErrorCode.ANOMALY_NOT_FOUND;
+import static org.fleettelemetry.shared.ErrorCode.API_KEY_NOT_FOUND;
 import static org.fleettelemetry.shared.ErrorCode.BATCH_TOO_LARGE;
 import static org.fleettelemetry.shared.ErrorCode.DELIVERY_NOT_FOUND;
 import static org.fleettelemetry.shared.ErrorCode.FORBIDDEN;
@@ -71,6 +72,7 @@ final class ProblemResponses {
 			Map.entry("POST /api/v1/anomalies/{id}/discard", List.of(ANOMALY_NOT_FOUND, ALREADY_RESOLVED)),
 			Map.entry("GET /api/v1/fleet/stream", List.of(SERVICE_UNAVAILABLE)),
 			Map.entry("DELETE /api/v1/webhooks/{id}", List.of(WEBHOOK_NOT_FOUND)),
+			Map.entry("DELETE /api/v1/admin/keys/{id}", List.of(API_KEY_NOT_FOUND)),
 			Map.entry("GET /api/v1/webhooks/{id}/deliveries", List.of(WEBHOOK_NOT_FOUND)),
 			Map.entry("POST /api/v1/webhooks/{id}/deliveries/{eventId}/redeliver",
 					List.of(WEBHOOK_NOT_FOUND, DELIVERY_NOT_FOUND, ALREADY_DELIVERED)));

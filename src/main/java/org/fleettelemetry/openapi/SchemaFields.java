@@ -16,7 +16,7 @@ final class SchemaFields {
 
 	private static final Map<String, List<String>> REQUIRED = Map.of("VehicleRegistration",
 			List.of("vin", "model", "country"), "OdometerReset", List.of("effectiveAt"), "Retirement",
-			List.of("reason"), "ReviewReason", List.of("reason"));
+			List.of("reason"), "ReviewReason", List.of("reason"), "ApiKeyRequest", List.of("name", "scope"));
 
 	/**
 	 * The plain fields an answer writes as null when it has no value for them (a rejected
@@ -36,7 +36,9 @@ final class SchemaFields {
 			Map.entry("PageVehicleView", List.of("next")), Map.entry("PageAcceptedReport", List.of("next")),
 			Map.entry("PageWebhookDelivery", List.of("next")),
 			Map.entry("Anomaly", List.of("resolvedAt", "reason", "creditedKm")),
-			Map.entry("PageAnomalyView", List.of("next")));
+			Map.entry("PageAnomalyView", List.of("next")), Map.entry("ApiKeyRequest", List.of("expiresAt")),
+			Map.entry("ApiKeyCreated", List.of("expiresAt")),
+			Map.entry("ApiKeyView", List.of("expiresAt", "revokedAt")), Map.entry("PageApiKeyView", List.of("next")));
 
 	private SchemaFields() {
 	}

@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 
+import org.fleettelemetry.shared.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,7 @@ final class AdminToken {
 			}
 			// an empty file (a start that died while writing it) never makes an empty
 			// admin token
-			String token = generate();
+			String token = Secrets.generate("adm_");
 			Path directory = file.toAbsolutePath().getParent();
 			Files.createDirectories(directory);
 			Path written = Files.createTempFile(directory, ".admin-token", ".tmp");
@@ -55,12 +54,6 @@ final class AdminToken {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not keep the generated admin token in " + file, ex);
 		}
-	}
-
-	private static String generate() {
-		byte[] random = new byte[32];
-		new SecureRandom().nextBytes(random);
-		return "adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 	}
 
 	private static void restrict(Path file) throws IOException {

@@ -1,6 +1,8 @@
 package org.fleettelemetry.security;
 
 import java.util.List;
+import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 import org.fleettelemetry.shared.ErrorCode;
@@ -32,10 +34,15 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 /**
  * Who may call what: fleet-wide reads, the live page and operations probes are public, a
  * vehicle's own figures and reports need that vehicle's token (or the admin's), gateway
- * batches the gateway's or the admin's, and everything else the admin's.
+ * batches the gateway's or the admin's, and everything else the admin's. An API key acts
+ * as the admin or the gateway by its scope; a {@code READ} key reads what the admin
+ * reads, and is refused (403) every request that could change something.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/** The methods that change nothing, all a {@code READ} key may use. */
+	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, TokenResolver tokens, ProblemWriter problems,
@@ -80,9 +87,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/vehicles/{vin}", "/api/v1/vehicles/{vin}/reports",
 						"/api/v1/vehicles/{vin}/daily")
-				.access(vehicleOwner(false))
+				.access(vehicleReader())
 				.anyRequest()
-				.hasRole("ADMIN"));
+				.access(adminOrReader()));
 		return http.build();
 	}
 
@@ -113,14 +120,37 @@ class SecurityConfiguration {
 	 * relays.
 	 */
 	private static AuthorizationManager<RequestAuthorizationContext> vehicleOwner(boolean gatewayAllowed) {
+		return granted((caller, context) -> caller.owns(context.getVariables().get("vin"))
+				|| (gatewayAllowed && caller.role() == Caller.Role.GATEWAY));
+	}
+
+	/**
+	 * Whoever reads what the admin reads, or the vehicle named by the path's {@code vin}.
+	 */
+	private static AuthorizationManager<RequestAuthorizationContext> vehicleReader() {
+		return granted((caller, context) -> caller.mayRead(context.getVariables().get("vin")));
+	}
+
+	/**
+	 * The admin for anything; a reader ({@code READ} key) for what changes nothing: a
+	 * {@code GET} or a {@code HEAD}.
+	 */
+	private static AuthorizationManager<RequestAuthorizationContext> adminOrReader() {
+		return granted((caller, context) -> caller.isAdmin()
+				|| (caller.readsAll() && SAFE_METHODS.contains(context.getRequest().getMethod())));
+	}
+
+	/**
+	 * Grants an authenticated caller what {@code rule} allows; an anonymous request
+	 * nothing.
+	 */
+	private static AuthorizationManager<RequestAuthorizationContext> granted(
+			BiPredicate<Caller, RequestAuthorizationContext> rule) {
 		return (Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) -> {
 			if (!(authentication.get() instanceof Caller.Authentication auth)) {
 				return new AuthorizationDecision(false);
 			}
-			Caller caller = auth.getPrincipal();
-			boolean granted = caller.owns(context.getVariables().get("vin"))
-					|| (gatewayAllowed && caller.role() == Caller.Role.GATEWAY);
-			return (AuthorizationResult) new AuthorizationDecision(granted);
+			return (AuthorizationResult) new AuthorizationDecision(rule.test(auth.getPrincipal(), context));
 		};
 	}
 

@@ -18,10 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param admin the administrator's token
  * @param gateway the token of a back-end that relays reports of many vehicles
  * @param vehicleTokenCacheTtl how long an instance remembers which vehicle a token
- * belongs to; 0 looks every token up
+ * belongs to, and what an API key grants; 0 looks every token up
  * @param vehicleTokenRotationPoll how often an instance asks the database which tokens
- * were rotated recently, and forgets them: a token rotated on another instance stops
- * working here within about this long
+ * were rotated and which API keys revoked recently, and forgets them: a token rotated or
+ * a key revoked on another instance stops working here within about this long
  */
 @ConfigurationProperties("fleet")
 @Validated

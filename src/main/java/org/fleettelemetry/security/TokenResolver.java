@@ -2,17 +2,19 @@ package org.fleettelemetry.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.Optional;
 
-import org.fleettelemetry.vehicles.VehicleTokens;
+import org.fleettelemetry.shared.Secrets;
 import org.fleettelemetry.vehicles.Vehicles;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Finds who a bearer token belongs to. Service tokens are compared in constant time;
- * vehicle tokens are looked up by their hash (through a cache that learns of rotations
- * within about a second).
+ * Finds who a bearer token belongs to. Service tokens are compared in constant time; API
+ * keys (told by their prefix) and vehicle tokens are looked up by their hash, each
+ * through a cache that learns of revocations and rotations within about a second, so that
+ * a vehicle's token costs no more than before keys existed.
  */
 @Component
 class TokenResolver {
@@ -23,27 +25,40 @@ class TokenResolver {
 
 	private final Vehicles vehicles;
 
-	private final VehicleTokenCache cache;
+	private final VehicleTokenCache vehicleTokens;
 
-	TokenResolver(SecuritySettings settings, Vehicles vehicles, VehicleTokenCache cache) {
+	private final ApiKeys keys;
+
+	private final ApiKeyCache keyGrants;
+
+	private final Clock clock;
+
+	TokenResolver(SecuritySettings settings, Vehicles vehicles, VehicleTokenCache vehicleTokens, ApiKeys keys,
+			ApiKeyCache keyGrants, Clock clock) {
 		String admin = AdminToken.resolve(settings.admin());
 		String gateway = settings.gateway().token();
 		this.adminToken = admin.getBytes(StandardCharsets.UTF_8);
 		this.gatewayToken = (gateway != null && !gateway.isBlank()) ? gateway.getBytes(StandardCharsets.UTF_8) : null;
 		this.vehicles = vehicles;
-		this.cache = cache;
+		this.vehicleTokens = vehicleTokens;
+		this.keys = keys;
+		this.keyGrants = keyGrants;
+		this.clock = clock;
 	}
 
 	Optional<Caller> resolve(String token) {
 		byte[] presented = token.getBytes(StandardCharsets.UTF_8);
 		if (MessageDigest.isEqual(presented, this.adminToken)) {
-			return Optional.of(new Caller(Caller.Role.ADMIN, null));
+			return Optional.of(Caller.service(Caller.Role.ADMIN));
 		}
 		if (this.gatewayToken != null && MessageDigest.isEqual(presented, this.gatewayToken)) {
-			return Optional.of(new Caller(Caller.Role.GATEWAY, null));
+			return Optional.of(Caller.service(Caller.Role.GATEWAY));
 		}
-		return this.cache.vinOf(VehicleTokens.hash(token), this.vehicles::vinOfTokenHash)
-			.map((vin) -> new Caller(Caller.Role.VEHICLE, vin));
+		if (token.startsWith(ApiKeys.PREFIX)) {
+			return this.keyGrants.find(Secrets.hash(token), this.keys::grantOf)
+				.flatMap((grant) -> grant.callerAt(this.clock.instant()));
+		}
+		return this.vehicleTokens.vinOf(Secrets.hash(token), this.vehicles::vinOfTokenHash).map(Caller::vehicle);
 	}
 
 }

@@ -44,6 +44,7 @@ public final class Problems {
 		STATUS.put(ErrorCode.ANOMALY_NOT_FOUND, HttpStatus.NOT_FOUND);
 		STATUS.put(ErrorCode.NOT_RELEASABLE, HttpStatus.CONFLICT);
 		STATUS.put(ErrorCode.ALREADY_RESOLVED, HttpStatus.CONFLICT);
+		STATUS.put(ErrorCode.API_KEY_NOT_FOUND, HttpStatus.NOT_FOUND);
 		STATUS.put(ErrorCode.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE);
 		STATUS.put(ErrorCode.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR);
 	}

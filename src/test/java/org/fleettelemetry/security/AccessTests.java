@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.fleettelemetry.fleet.FleetFigures;
 import org.fleettelemetry.ingestion.Ingestion;
+import org.fleettelemetry.shared.Secrets;
 import org.fleettelemetry.support.MvcClient;
 import org.fleettelemetry.support.WebSliceConfiguration;
 import org.fleettelemetry.support.WebSliceTests;
@@ -57,6 +59,9 @@ class AccessTests extends WebSliceTests {
 
 	@Autowired
 	FleetFigures figures;
+
+	@Autowired
+	ApiKeys keys;
 
 	@BeforeEach
 	void tokenOfMine() {
@@ -141,6 +146,51 @@ class AccessTests extends WebSliceTests {
 		assertThat(this.anonymous.get("/api/v1/fleet/summary")).hasStatusOk();
 		assertThat(this.anonymous.get("/api/v1/fleet/daily")).hasStatusOk();
 		assertThat(this.anonymous.get("/api/v1/fleet/countries")).hasStatusOk();
+	}
+
+	@Test
+	void aReadKeyReadsAsTheAdminAndIsRefusedEveryChange() {
+		MvcClient read = keyOf(ApiKeyScope.READ, null);
+		given(this.vehicles.view(MINE)).willReturn(
+				new VehicleView(MINE, "LEAF", "ES", BigDecimal.TEN, BigDecimal.ONE, 0, BigDecimal.ZERO, BigDecimal.ZERO,
+						null, BigDecimal.ZERO, null, VehicleStatus.ACTIVE, WebSliceConfiguration.NOW, null));
+		assertThat(read.get("/api/v1/vehicles/" + MINE)).hasStatusOk();
+		assertThat(read.get("/api/v1/webhooks")).hasStatusOk();
+		assertProblem(
+				read.post("/api/v1/vehicles",
+						"{\"vin\": \"SJNFAAZE0U6000003\", \"model\": \"LEAF\", \"country\": \"ES\"}"),
+				403, "FORBIDDEN");
+		assertProblem(read.post("/api/v1/vehicles/" + MINE + "/reports", REPORT), 403, "FORBIDDEN");
+		assertProblem(read.post("/api/v1/reports/batch", "[]"), 403, "FORBIDDEN");
+		assertProblem(read.delete("/api/v1/webhooks/0b8e3c1e-5f7a-4c2b-9a57-2f4e0d6c8a11"), 403, "FORBIDDEN");
+		assertProblem(read.post("/api/v1/admin/keys", "{\"name\": \"n\", \"scope\": \"ADMIN\"}"), 403, "FORBIDDEN");
+		verifyNoInteractions(this.ingestion);
+	}
+
+	@Test
+	void gatewayAndAdminKeysActAsTheirTokens() {
+		MvcClient gateway = keyOf(ApiKeyScope.GATEWAY, null);
+		assertThat(gateway.post("/api/v1/reports/batch", "[]")).hasStatusOk();
+		assertProblem(gateway.get("/api/v1/webhooks"), 403, "FORBIDDEN");
+		MvcClient admin = keyOf(ApiKeyScope.ADMIN, null);
+		assertThat(admin.post("/api/v1/reports/batch", "[]")).hasStatusOk();
+		assertThat(admin.get("/api/v1/webhooks")).hasStatusOk();
+	}
+
+	@Test
+	void aKeyIsUnauthorizedFromTheInstantItExpires() {
+		assertThat(keyOf(ApiKeyScope.ADMIN, WebSliceConfiguration.NOW.plusMillis(1)).get("/api/v1/webhooks"))
+			.hasStatusOk();
+		assertUnauthorized(keyOf(ApiKeyScope.ADMIN, WebSliceConfiguration.NOW).get("/api/v1/webhooks"));
+		assertUnauthorized(new MvcClient(this.mvc, "fk_unknown").get("/api/v1/webhooks"));
+	}
+
+	/** A caller with a key of {@code scope} that expires at {@code expiresAt}. */
+	private MvcClient keyOf(ApiKeyScope scope, Instant expiresAt) {
+		String key = "fk_" + scope + "-" + expiresAt;
+		given(this.keys.grantOf(Secrets.hash(key)))
+			.willReturn(Optional.of(new ApiKeyGrant(UUID.randomUUID(), scope, expiresAt)));
+		return new MvcClient(this.mvc, key);
 	}
 
 	private static AbstractJsonContentAssert<?> assertUnauthorized(MvcTestResult result) {

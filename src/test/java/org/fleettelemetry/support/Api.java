@@ -60,6 +60,18 @@ public final class Api {
 	}
 
 	/**
+	 * Issues an API key of {@code scope} as the admin and returns the key.
+	 */
+	public String issueKey(String scope) {
+		Response response = post("/api/v1/admin/keys", IntegrationTests.ADMIN_TOKEN,
+				Map.of("name", scope.toLowerCase(java.util.Locale.ROOT) + " key", "scope", scope));
+		if (response.status() != 201) {
+			throw new IllegalStateException("Issuing a key failed: " + response);
+		}
+		return response.text("key");
+	}
+
+	/**
 	 * A GET answered with text rather than JSON (Prometheus metrics).
 	 */
 	public String text(String path) {

@@ -51,7 +51,7 @@ public final class TestDatabase {
 	public static void empty(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		jdbc.sql(
 				"truncate reports, anomalies, vehicle_days, fleet_daily, fleet_last_report_days, fleet_countries, odometers, vehicles, "
-						+ "token_rotations, milestones, fleet_last_milestone, webhook_deliveries, webhook_events, webhooks restart identity cascade")
+						+ "token_rotations, api_keys, milestones, fleet_last_milestone, webhook_deliveries, webhook_events, webhooks restart identity cascade")
 			.update();
 		jdbc.sql("update fleet_totals set distance_m = 0, reports = 0, vehicles = 0, retired_vehicles = 0").update();
 		jdbc.sql("update anomalies_open set anomalies = 0").update();

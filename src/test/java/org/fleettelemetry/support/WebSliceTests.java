@@ -3,6 +3,7 @@ package org.fleettelemetry.support;
 import org.fleettelemetry.fleet.FleetFigures;
 import org.fleettelemetry.ingestion.Ingestion;
 import org.fleettelemetry.ingestion.MockReportHistory;
+import org.fleettelemetry.security.MockApiKeys;
 import org.fleettelemetry.vehicles.MockRegistrations;
 import org.fleettelemetry.vehicles.Leaders;
 import org.fleettelemetry.vehicles.Vehicles;
@@ -34,23 +35,24 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * they answer as it does.
  */
 @WebMvcTest(properties = { "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN,
-		// every token is looked up in the (mocked) vehicle registry, none remembered
-		// from another test
+		// every token is looked up in the (mocked) vehicle registry or key store, none
+		// remembered from another test
 		"fleet.vehicle-token-cache-ttl=0", "fleet.gateway.token=" + IntegrationTests.GATEWAY_TOKEN },
 		// as the application does: no user store, bearer tokens only
 		excludeAutoConfiguration = UserDetailsServiceAutoConfiguration.class,
 		// package-private, so named here rather than imported: the security configuration
 		// and the beans and settings it needs, and the settings of the fleet figures
-		includeFilters = @Filter(type = FilterType.REGEX,
-				pattern = { "org\\.fleettelemetry\\.security\\.(SecurityConfiguration|TokenResolver|VehicleTokenCache)",
-						"org\\.fleettelemetry\\.security\\.SecuritySettings",
-						"org\\.fleettelemetry\\.fleet\\.(FleetSettings|SharedFigures)",
-						"org\\.fleettelemetry\\.web\\.(ProblemWriter|CorsRules|WebSettings|StrictJson)" }),
+		includeFilters = @Filter(type = FilterType.REGEX, pattern = {
+				"org\\.fleettelemetry\\.security\\.(SecurityConfiguration|TokenResolver|VehicleTokenCache|ApiKeyCache)",
+				"org\\.fleettelemetry\\.security\\.SecuritySettings",
+				"org\\.fleettelemetry\\.fleet\\.(FleetSettings|SharedFigures)",
+				"org\\.fleettelemetry\\.web\\.(ProblemWriter|CorsRules|WebSettings|StrictJson)" }),
 		excludeFilters = @Filter(type = FilterType.REGEX,
 				pattern = "org\\.fleettelemetry\\.(ingestion\\.AnomalyController|milestones\\.MilestoneController|live\\.StreamController)"))
 @Import(WebSliceConfiguration.class)
 @MockitoBean(types = { Vehicles.class, Ingestion.class, FleetFigures.class, Leaders.class })
 @MockWebhooks
+@MockApiKeys
 @MockRegistrations
 @MockReportHistory
 public abstract class WebSliceTests {
