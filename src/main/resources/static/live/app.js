@@ -89,9 +89,14 @@ function addMilestone(m) {
   while (list.children.length > 12) list.lastElementChild.remove();
 }
 
+// The latest of both kinds: the fleet's (a short list, in threshold order) and the first page of every
+// vehicle's (the latest first), merged by when they were reached.
 async function loadMilestones() {
-  const fleet = await read('milestones');
-  $('milestones').replaceChildren(...fleet.slice(-8).reverse().map((m) => milestoneItem(m, false)));
+  const [fleet, vehicles] = await Promise.all([read('milestones'), read('milestones?scope=VEHICLE&size=8')]);
+  const latest = [...fleet, ...vehicles.items]
+    .sort((a, b) => Date.parse(b.reachedAt) - Date.parse(a.reachedAt))
+    .slice(0, 8);
+  $('milestones').replaceChildren(...latest.map((m) => milestoneItem(m, false)));
 }
 
 async function loadLeaders() {

@@ -18,8 +18,9 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
  * Completes every operation of the document with what the contract says and the
  * controllers do not: which credentials it takes, the problem details it can answer with
  * ({@link ProblemResponses}), the bodies of the report endpoints, examples
- * ({@link ContractExamples}), the actuator's operations ({@link ActuatorOperations}), and
- * clear schema names and fields ({@link SchemaFields}).
+ * ({@link ContractExamples}), the actuator's operations ({@link ActuatorOperations}), the
+ * two shapes of the milestones' answer ({@link MilestoneAnswers}), and clear schema names
+ * and fields ({@link SchemaFields}).
  */
 class ContractDocumentation implements GlobalOpenApiCustomizer {
 
@@ -59,6 +60,7 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 			return;
 		}
 		ActuatorOperations.describe(openApi);
+		MilestoneAnswers.describe(openApi);
 		openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 			String key = method.name() + " " + path;
 			operation.setTags(List.of(tag(path)));

@@ -8,10 +8,10 @@ import java.util.List;
 
 import org.fleettelemetry.shared.Cursor;
 import org.fleettelemetry.support.IntegrationTests;
+import org.fleettelemetry.support.QueryPlans;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("slow")
 class ReportHistoryPlanIntegrationTests extends IntegrationTests {
-
-	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Stores {@code count} readings of a new vehicle, a minute apart from 2014 on. */
 	long vehicleWith(String vin, int count) {
@@ -57,25 +55,7 @@ class ReportHistoryPlanIntegrationTests extends IntegrationTests {
 			.param("size", 101)
 			.query(String.class)
 			.single();
-		return JSON.readTree(text).get(0).get("Plan");
-	}
-
-	static long pagesRead(JsonNode plan) {
-		return plan.get("Shared Hit Blocks").asLong() + plan.get("Shared Read Blocks").asLong();
-	}
-
-	static String nodes(JsonNode plan) {
-		StringBuilder all = new StringBuilder(plan.get("Node Type").asString());
-		if (plan.has("Relation Name")) {
-			all.append(" on ").append(plan.get("Relation Name").asString());
-		}
-		if (plan.has("Index Name")) {
-			all.append(" using ").append(plan.get("Index Name").asString());
-		}
-		if (plan.has("Plans")) {
-			plan.get("Plans").forEach((child) -> all.append(" / ").append(nodes(child)));
-		}
-		return all.toString();
+		return QueryPlans.of(text);
 	}
 
 	@Test
@@ -96,18 +76,19 @@ class ReportHistoryPlanIntegrationTests extends IntegrationTests {
 			// the two vehicles and their odometers fit a page: scanned whole, rightly;
 			// the
 			// reports of 2014 are in the slice of every time before the first month
-			assertThat(nodes(plan)).contains("Index Scan on reports_older using reports_older_by_reading_time")
+			assertThat(QueryPlans.nodes(plan))
+				.contains("Index Scan on reports_older using reports_older_by_reading_time")
 				.doesNotContain("Seq Scan on reports")
 				.doesNotContain("Bitmap Heap Scan on reports");
 			assertThat(plan.get("Actual Rows").asLong()).isEqualTo(plan == few ? 100 : 101);
 		}
-		long base = pagesRead(few);
+		long base = QueryPlans.pagesRead(few);
 		// the index is one or two levels deeper over a million reports, and 101 of them
 		// span a couple of heap pages: a scan of the vehicle's reports would read
 		// thousands
-		assertThat(pagesRead(first)).as(nodes(first)).isLessThanOrEqualTo(base + 10);
-		assertThat(pagesRead(inside)).as(nodes(inside)).isLessThanOrEqualTo(base + 10);
-		assertThat(pagesRead(range)).as(nodes(range)).isLessThanOrEqualTo(base + 10);
+		assertThat(QueryPlans.pagesRead(first)).as(QueryPlans.nodes(first)).isLessThanOrEqualTo(base + 10);
+		assertThat(QueryPlans.pagesRead(inside)).as(QueryPlans.nodes(inside)).isLessThanOrEqualTo(base + 10);
+		assertThat(QueryPlans.pagesRead(range)).as(QueryPlans.nodes(range)).isLessThanOrEqualTo(base + 10);
 	}
 
 }

@@ -108,4 +108,16 @@ class LivePageIntegrationTests extends IntegrationTests {
 		assertThat(browser.getPageSource()).doesNotContain(VIN);
 	}
 
+	@Test
+	void showsTheVehicleMilestonesReachedBeforeItOpened() {
+		String token = this.api.register(VIN, "NO", 0.0);
+		report(token, "odo-1", "2014-09-30T10:00:00Z", 10_001.5);
+
+		browser.get("http://localhost:" + this.port + "/");
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until((page) -> milestones() > 0);
+		String latest = browser.findElement(By.cssSelector("#milestones li")).getText();
+		assertThat(latest).contains("VEHICLE", "10,000 km", "SJNFAAZE0U6******");
+		assertThat(browser.getPageSource()).doesNotContain(VIN);
+	}
+
 }

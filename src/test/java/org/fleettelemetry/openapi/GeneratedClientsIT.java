@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.fleettelemetry.support.ExternalTool;
 import org.fleettelemetry.support.ResourceLines;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,9 +24,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * What the build checks after OpenApiIntegrationTests wrote the served document and
  * openapi-generator made a Java and a TypeScript client from it (see the pom): the Java
- * client, which the build compiled, names its methods after the contract's operation ids;
- * the TypeScript client compiles; Redocly's recommended rules find no error. The last two
- * run the tools pinned in {@code src/test/openapi}, installed by npm into
+ * client, which the build compiled, names its methods after the contract's operation ids
+ * and reads both answers of {@code listMilestones} (the array and the page) as their
+ * types; the TypeScript client compiles; Redocly's recommended rules find no error. The
+ * last two run the tools pinned in {@code src/test/openapi}, installed by npm into
  * {@code target/openapi-tools}; without Node.js and npm they are skipped, saying so.
  */
 class GeneratedClientsIT {
@@ -65,6 +68,30 @@ class GeneratedClientsIT {
 			.map((endpoint) -> endpoint.split("\\s+")[2])
 			.toList();
 		assertThat(methods).containsAll(ids);
+	}
+
+	@Test
+	void theJavaClientReadsBothAnswersOfListMilestones() throws Exception {
+		JsonNode examples = JsonMapper.builder()
+			.build()
+			.readTree(SERVED.toFile())
+			.at("/paths/~1api~1v1~1milestones/get/responses/200/content/application~1json/examples");
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { CLIENTS.resolve("java/classes").toUri().toURL() },
+				getClass().getClassLoader())) {
+			Object mapper = loader.loadClass("org.fleettelemetry.client.JSON")
+				.getMethod("getMapper")
+				.invoke(loader.loadClass("org.fleettelemetry.client.JSON").getConstructor().newInstance());
+			Class<?> answer = loader.loadClass("org.fleettelemetry.client.model.MilestoneAnswer");
+			Method read = mapper.getClass().getMethod("readValue", String.class, Class.class);
+			Method actual = answer.getMethod("getActualInstance");
+			Object fleet = actual.invoke(read.invoke(mapper, examples.at("/fleet/value").toString(), answer));
+			Object vehicles = actual.invoke(read.invoke(mapper, examples.at("/vehicles/value").toString(), answer));
+			assertThat(fleet.getClass().getSimpleName()).isEqualTo("MilestoneList");
+			assertThat((List<?>) fleet).hasSize(examples.at("/fleet/value").size());
+			assertThat(vehicles.getClass().getSimpleName()).isEqualTo("PageMilestoneView");
+			assertThat((List<?>) vehicles.getClass().getMethod("getItems").invoke(vehicles))
+				.hasSize(examples.at("/vehicles/value/items").size());
+		}
 	}
 
 	@Test
