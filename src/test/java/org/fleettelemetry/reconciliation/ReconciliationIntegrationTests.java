@@ -1,21 +1,27 @@
 package org.fleettelemetry.reconciliation;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
 import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.IntegrationTests;
 import org.fleettelemetry.support.ReconciliationAssertions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +41,9 @@ class ReconciliationIntegrationTests extends IntegrationTests {
 
 	@Autowired
 	ReconciliationMonitor monitor;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Test
 	void equalsTheSummaryAndEachSourceInKilometresToTheMetre() {
@@ -142,6 +151,45 @@ class ReconciliationIntegrationTests extends IntegrationTests {
 			.isGreaterThan(5);
 		Api.Response end = ReconciliationAssertions.assertReconciled(this.api);
 		assertThat(end.decimal("fleetDistanceKm")).isEqualByComparingTo(new BigDecimal("8400.000"));
+	}
+
+	/**
+	 * The deterministic form of the race above: the vehicles are locked, so the
+	 * reconciliation reads the fleet's aggregates and then waits to read the vehicles; a
+	 * credit (to all four sources at once) commits meanwhile. Its sums are still equal:
+	 * all four from before the credit. Under READ COMMITTED the vehicles' sum would have
+	 * it and the fleet's not.
+	 */
+	@Test
+	void readsTheFourSumsInOneSnapshotWhenACreditCommitsBetweenItsStatements() throws Exception {
+		String token = this.api.register("SJNFAAZE0U6000001", "ES", 0.0);
+		post("SJNFAAZE0U6000001", token, Api.odometer("a", "2014-09-29T10:00:00Z", 50.0));
+		List<CompletableFuture<Sums>> reconciliation = new ArrayList<>();
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			this.jdbc.sql("lock table vehicles in access exclusive mode").update();
+			reconciliation.add(CompletableFuture.supplyAsync(this.reconciler::sums));
+			Awaitility.await("the reconciliation waiting to read the vehicles")
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> this.jdbc
+					.sql("select count(*) from pg_locks where not granted and relation = 'vehicles'::regclass")
+					.query(Long.class)
+					.single() > 0);
+			this.jdbc.sql("update vehicles set distance_m = distance_m + 1000").update();
+			this.jdbc.sql("update fleet_totals set distance_m = distance_m + 1000 where stripe = 0").update();
+			this.jdbc
+				.sql("update fleet_countries set distance_m = distance_m + 1000 where country = 'ES' "
+						+ "and stripe = (select min(stripe) from fleet_countries where country = 'ES')")
+				.update();
+			this.jdbc
+				.sql("update fleet_daily set distance_m = distance_m + 1000 where day = '2014-09-29' "
+						+ "and stripe = (select min(stripe) from fleet_daily where day = '2014-09-29')")
+				.update();
+		});
+
+		Sums sums = reconciliation.get(0).get(30, TimeUnit.SECONDS);
+		assertThat(sums).isEqualTo(new Sums(50_000, 50_000, 50_000, 50_000));
+		assertThat(ReconciliationAssertions.assertReconciled(this.api).decimal("fleetDistanceKm"))
+			.isEqualByComparingTo("51.000");
 	}
 
 	private Api.Response post(String vin, String token, Object report) {
