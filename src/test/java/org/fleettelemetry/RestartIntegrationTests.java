@@ -2,6 +2,7 @@ package org.fleettelemetry;
 
 import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Instances;
+import org.fleettelemetry.support.ReconciliationAssertions;
 import org.fleettelemetry.support.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ class RestartIntegrationTests {
 			Api.Response replay = api.post("/api/v1/vehicles/" + VIN + "/reports", token,
 					Api.odometer("a", "2014-09-30T10:00:00Z", 12.345));
 			assertThat(replay.text("status")).isEqualTo("DUPLICATE");
+			ReconciliationAssertions.assertReconciled(api);
 		}
 	}
 

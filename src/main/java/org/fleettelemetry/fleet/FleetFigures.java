@@ -33,6 +33,12 @@ public class FleetFigures {
 			       sum(retired_vehicles) as retired_vehicles
 			from fleet_totals""";
 
+	/** The fleet's distance by each of its aggregates. */
+	private static final String DISTANCES = """
+			select (select coalesce(sum(distance_m), 0) from fleet_totals) as totals_m,
+			       (select coalesce(sum(distance_m), 0) from fleet_countries) as countries_m,
+			       (select coalesce(sum(distance_m), 0) from fleet_daily) as daily_m""";
+
 	/**
 	 * The totals, the vehicles whose last report was recorded since {@code :since}, the
 	 * metres credited on each of the {@code %1$d} days (a number written into the text)
@@ -84,6 +90,17 @@ public class FleetFigures {
 	 */
 	public FleetTotals totals() {
 		return this.jdbc.sql(TOTALS).query(FleetTotals.class).single();
+	}
+
+	/**
+	 * The fleet's distance as the totals, the country figures and the daily series each
+	 * have it, in one statement. Its cost grows with the days and countries the series
+	 * hold (16 stripes each), never with the stored reports. Mandatory: the caller's
+	 * transaction decides which snapshot the sums share with its other reads.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+	public FleetDistances distances() {
+		return this.jdbc.sql(DISTANCES).query(FleetDistances.class).single();
 	}
 
 	/**

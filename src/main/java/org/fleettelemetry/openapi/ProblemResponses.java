@@ -71,6 +71,7 @@ final class ProblemResponses {
 							IMPLAUSIBLE_DISTANCE, VEHICLE_RETIRED)),
 			Map.entry("POST /api/v1/anomalies/{id}/discard", List.of(ANOMALY_NOT_FOUND, ALREADY_RESOLVED)),
 			Map.entry("GET /api/v1/fleet/stream", List.of(SERVICE_UNAVAILABLE)),
+			Map.entry("GET /api/v1/admin/reconciliation", List.of(SERVICE_UNAVAILABLE)),
 			Map.entry("DELETE /api/v1/webhooks/{id}", List.of(WEBHOOK_NOT_FOUND)),
 			Map.entry("DELETE /api/v1/admin/keys/{id}", List.of(API_KEY_NOT_FOUND)),
 			Map.entry("GET /api/v1/webhooks/{id}/deliveries", List.of(WEBHOOK_NOT_FOUND)),

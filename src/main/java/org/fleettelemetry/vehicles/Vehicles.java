@@ -114,6 +114,16 @@ public class Vehicles {
 	}
 
 	/**
+	 * The sum of every vehicle's credited distance, retired ones included, in metres: a
+	 * scan of the vehicles, whatever the number of stored reports. Mandatory: the
+	 * caller's transaction decides which snapshot it shares with its other reads.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+	public long creditedDistanceM() {
+		return this.jdbc.sql("select coalesce(sum(distance_m), 0) from vehicles").query(Long.class).single();
+	}
+
+	/**
 	 * Records that the vehicle's odometer was replaced: reports recorded from
 	 * {@code effectiveAt} on are credited against the new baseline. Resets come in time
 	 * order.

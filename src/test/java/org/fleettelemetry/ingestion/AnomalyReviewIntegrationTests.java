@@ -25,6 +25,7 @@ import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Api.Response;
 import org.fleettelemetry.support.Instances;
 import org.fleettelemetry.support.IntegrationTests;
+import org.fleettelemetry.support.ReconciliationAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -180,6 +181,8 @@ class AnomalyReviewIntegrationTests extends IntegrationTests {
 		assertThat(this.jdbc.sql("select sum(distance_m) from fleet_daily").query(Long.class).single())
 			.isEqualTo(910_000);
 		assertThat(openAnomalies()).isZero();
+		ReconciliationAssertions.assertReconciled(this.api);
+		ReconciliationAssertions.assertReconciled(second);
 	}
 
 	@Test
@@ -217,6 +220,7 @@ class AnomalyReviewIntegrationTests extends IntegrationTests {
 				.equals("DELIVERED"));
 		assertThat(deliveries).hasSize(1);
 		assertThat(deliveries.get(0)).contains("\"milestone.reached\"").contains("\"distanceKm\":100");
+		ReconciliationAssertions.assertReconciled(second);
 	}
 
 	@Test

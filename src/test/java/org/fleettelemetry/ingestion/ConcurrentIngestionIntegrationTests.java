@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.fleettelemetry.support.Api.Response;
 import org.fleettelemetry.support.IntegrationTests;
+import org.fleettelemetry.support.ReconciliationAssertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -157,6 +158,8 @@ class ConcurrentIngestionIntegrationTests extends IntegrationTests {
 			assertThat(metres(country.get("distanceKm"))).as(code).isEqualTo(expectedByCountry.get(code));
 			assertThat(country.get("vehicles").asLong()).isEqualTo(VEHICLES / COUNTRIES.length);
 		}
+		Response reconciliation = ReconciliationAssertions.assertReconciled(this.api);
+		assertThat(metres(reconciliation.body().get("fleetDistanceKm"))).isEqualTo(expectedFleet);
 	}
 
 	static long metres(JsonNode km) {

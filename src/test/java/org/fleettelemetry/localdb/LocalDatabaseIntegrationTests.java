@@ -9,6 +9,7 @@ import org.fleettelemetry.FleetTelemetryApplication;
 import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Instances;
 import org.fleettelemetry.support.IntegrationTests;
+import org.fleettelemetry.support.ReconciliationAssertions;
 import org.fleettelemetry.support.ServiceProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class LocalDatabaseIntegrationTests {
 			Api.Response vehicle = api.get("/api/v1/vehicles/" + VIN, IntegrationTests.ADMIN_TOKEN);
 			assertThat(vehicle.decimal("distanceKm")).isEqualByComparingTo("42.5");
 			assertThat(api.get("/api/v1/fleet/summary", null).decimal("distanceKm")).isEqualByComparingTo("42.5");
+			ReconciliationAssertions.assertReconciled(api);
 		}
 	}
 

@@ -52,7 +52,7 @@ class MonitoringStackTests {
 
 	@Test
 	void alertRulesAreValid() {
-		assertThat(promtool("check", "rules", "alerts.yml").output()).contains("SUCCESS: 7 rules found");
+		assertThat(promtool("check", "rules", "alerts.yml").output()).contains("SUCCESS: 9 rules found");
 	}
 
 	@Test
@@ -80,7 +80,7 @@ class MonitoringStackTests {
 		});
 		assertThat(String.join("\n", dashboardExpressions())).contains("fleet_distance_meters",
 				"fleet_co2_avoided_grams", "telemetry_reports_total", "telemetry_ingest_seconds_bucket",
-				"fleet_milestones_reached_total");
+				"fleet_milestones_reached_total", "fleet_reconciliation_drift_meters");
 	}
 
 	@Test

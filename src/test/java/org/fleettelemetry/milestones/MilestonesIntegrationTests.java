@@ -23,6 +23,7 @@ import org.fleettelemetry.fleet.FleetLedger;
 import org.fleettelemetry.support.Api;
 import org.fleettelemetry.support.Instances;
 import org.fleettelemetry.support.IntegrationTests;
+import org.fleettelemetry.support.ReconciliationAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,9 @@ class MilestonesIntegrationTests extends IntegrationTests {
 			threads.shutdown();
 		}
 		assertThat(this.api.get("/api/v1/fleet/summary", null).decimal("distanceKm")).isEqualByComparingTo("1150");
+		for (Api api : apis) {
+			ReconciliationAssertions.assertReconciled(api);
+		}
 	}
 
 	@Test

@@ -28,7 +28,15 @@ public final class Instances {
 	 * example a {@code @Primary} bean that stands in for one of its beans.
 	 */
 	public static ConfigurableApplicationContext start(Class<?>[] configurations, String... properties) {
-		TestDatabase.Connection db = TestDatabase.get();
+		return start(TestDatabase.get(), configurations, properties);
+	}
+
+	/**
+	 * Starts an instance over the database {@code db} rather than the shared test
+	 * database: a server of its own, or a database restored from a backup.
+	 */
+	public static ConfigurableApplicationContext start(TestDatabase.Connection db, Class<?>[] configurations,
+			String... properties) {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
 				"spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.username(),
 				"spring.datasource.password=" + db.password(), "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN,
