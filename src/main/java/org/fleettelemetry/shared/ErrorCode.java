@@ -16,7 +16,8 @@ public enum ErrorCode {
 	TIMESTAMP_IN_FUTURE("Timestamp in the future"), VEHICLE_RETIRED("Vehicle retired"),
 	WEBHOOK_NOT_FOUND("Webhook not found"), DELIVERY_NOT_FOUND("Delivery not found"),
 	ALREADY_DELIVERED("Already delivered"), ANOMALY_NOT_FOUND("Anomaly not found"), NOT_RELEASABLE("Not releasable"),
-	ALREADY_RESOLVED("Already resolved"), SERVICE_UNAVAILABLE("Service unavailable"), INTERNAL_ERROR("Internal error");
+	ALREADY_RESOLVED("Already resolved"), SERVICE_UNAVAILABLE("Service unavailable"),
+	OUTCOME_UNKNOWN("Outcome unknown"), INTERNAL_ERROR("Internal error");
 
 	private final String title;
 
