@@ -1,19 +1,22 @@
 package org.fleettelemetry.ingestion;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,9 +32,13 @@ import org.springframework.stereotype.Component;
  * Lets concurrent requests share database transactions. Each request puts its reports in
  * a bounded queue and waits; writer threads take what has gathered (up to a limit) and
  * credit it in one transaction, then answer every request in it. A request is answered
- * only after its own transaction committed. When the queue is full, a request is refused
- * at once (503), never left to time out. A group that fails is retried request by
- * request, so one bad request spoils no other.
+ * only after its own transaction committed. A request that could not commit in time
+ * ({@link Admission}) is refused at once (503 {@code SERVICE_UNAVAILABLE}), never left to
+ * time out. A group that fails before its commit is retried request by request, so one
+ * bad request spoils no other; one whose commit could not be confirmed is not: all its
+ * requests share that commit's fate, and are answered {@code OUTCOME_UNKNOWN}, as is a
+ * request that times out once a writer took it (one that times out still queued is
+ * withdrawn: nothing of it will be stored).
  * <p>
  * The first writer takes whatever has gathered. The others only help when much is waiting
  * (half of the most a transaction carries) or when the oldest request has waited
@@ -54,7 +61,7 @@ class GroupCommit implements SmartLifecycle {
 	 */
 	private static final long MAX_HELP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-	private final ReportLedger ledger;
+	private final LedgerTransactions transactions;
 
 	private final IngestionSettings.Grouping settings;
 
@@ -63,7 +70,7 @@ class GroupCommit implements SmartLifecycle {
 	/** Reports in the queue, not yet taken by a writer. */
 	private final AtomicInteger waiting = new AtomicInteger();
 
-	private final Semaphore capacity;
+	private final Admission admission;
 
 	private final List<Thread> writers = new ArrayList<>();
 
@@ -88,11 +95,14 @@ class GroupCommit implements SmartLifecycle {
 
 	private final DistributionSummary groupSizes;
 
-	GroupCommit(ReportLedger ledger, IngestionSettings ingestion, MeterRegistry meters) {
+	/** Requests answered 503, by code: refused, or of unknown outcome. */
+	private final Map<ErrorCode, Counter> unanswered = new EnumMap<>(ErrorCode.class);
+
+	GroupCommit(LedgerTransactions transactions, IngestionSettings ingestion, MeterRegistry meters) {
 		IngestionSettings.Grouping settings = ingestion.groupCommit();
-		this.ledger = ledger;
+		this.transactions = transactions;
 		this.settings = settings;
-		this.capacity = new Semaphore(settings.queueCapacity());
+		this.admission = new Admission(settings);
 		this.helpFrom = settings.maxReports() / 2;
 		this.helpCheckNanos = Math.max(1, Math.min(settings.helpAfter().toNanos() / 4, MAX_HELP_CHECK_NANOS));
 		this.groupSizes = DistributionSummary.builder("telemetry.group.commit.reports")
@@ -104,6 +114,13 @@ class GroupCommit implements SmartLifecycle {
 		Gauge.builder("telemetry.group.commit.waiting", this.waiting, (waiting) -> Math.max(0, waiting.get()))
 			.description("Reports queued on this instance for a group-commit writer")
 			.register(meters);
+		for (ErrorCode code : List.of(ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.OUTCOME_UNKNOWN)) {
+			this.unanswered.put(code,
+					Counter.builder("telemetry.ingest.unavailable")
+						.description("Report requests answered 503: refused, nothing stored, or of unknown outcome")
+						.tag("code", code.name().toLowerCase())
+						.register(meters));
+		}
 	}
 
 	/**
@@ -114,14 +131,24 @@ class GroupCommit implements SmartLifecycle {
 		if (submissions.isEmpty()) {
 			return List.of();
 		}
-		if (!this.settings.enabled() || !this.running) {
-			return this.ledger.credit(submissions);
+		try {
+			return (this.settings.enabled() && this.running) ? queue(submissions)
+					: this.transactions.credit(submissions);
 		}
-		if (!this.capacity.tryAcquire(submissions.size())) {
-			throw new FleetException(ErrorCode.SERVICE_UNAVAILABLE,
-					"Ingestion is at capacity; retry shortly (sending a report again is safe)");
+		catch (FleetException ex) {
+			Counter counter = this.unanswered.get(ex.code());
+			if (counter != null) {
+				counter.increment();
+			}
+			throw ex;
 		}
-		Request request = new Request(submissions, new CompletableFuture<>(), System.nanoTime());
+	}
+
+	private List<Outcome> queue(List<Submission> submissions) {
+		long now = System.nanoTime();
+		Request oldest = this.queue.peek();
+		this.admission.admit(submissions.size(), (oldest != null) ? now - oldest.queuedAt() : 0);
+		Request request = new Request(submissions, new CompletableFuture<>(), now, new AtomicBoolean());
 		this.queue.add(request);
 		// counted once queued, so that a helper woken finds it (a writer may take it
 		// first: the count
@@ -133,16 +160,27 @@ class GroupCommit implements SmartLifecycle {
 			return request.outcomes().get(this.settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			throw new FleetException(ErrorCode.SERVICE_UNAVAILABLE,
-					"The reports were not committed in time; retry (sending a report again is safe)");
+			throw giveUp(request, "The reports waited too long for a transaction");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new FleetException(ErrorCode.SERVICE_UNAVAILABLE, "Interrupted while waiting for the commit");
+			throw giveUp(request, "Interrupted while waiting for a transaction");
 		}
 		catch (ExecutionException ex) {
 			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Stops waiting for a request: withdrawn (refused, nothing of it stored) if no writer
+	 * has taken it yet, since none will now; of unknown outcome if one has.
+	 */
+	private FleetException giveUp(Request request, String why) {
+		if (!request.take()) {
+			return new FleetException(ErrorCode.OUTCOME_UNKNOWN, LedgerTransactions.UNKNOWN);
+		}
+		this.waiting.addAndGet(-request.submissions().size());
+		return this.admission.withdraw(request.submissions().size(), why);
 	}
 
 	/**
@@ -167,7 +205,8 @@ class GroupCommit implements SmartLifecycle {
 				else {
 					first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				}
-				if (first == null) {
+				if (first == null || !first.take()) {
+					// none, or one whose request stopped waiting
 					continue;
 				}
 				group.add(first);
@@ -179,8 +218,10 @@ class GroupCommit implements SmartLifecycle {
 					if (taken == null) {
 						break;
 					}
-					group.add(taken);
-					reports += taken.submissions().size();
+					if (taken.take()) {
+						group.add(taken);
+						reports += taken.submissions().size();
+					}
 				}
 				this.waiting.addAndGet(-reports);
 				commit(group, reports);
@@ -190,7 +231,7 @@ class GroupCommit implements SmartLifecycle {
 				return;
 			}
 			finally {
-				group.forEach((r) -> this.capacity.release(r.submissions().size()));
+				group.forEach((r) -> this.admission.release(r.submissions().size()));
 				// a new list, not cleared: the answering thread may still be reading this
 				// one
 				group = new ArrayList<>();
@@ -213,14 +254,18 @@ class GroupCommit implements SmartLifecycle {
 
 	private void commit(List<Request> group, int reports) {
 		this.groupSizes.record(reports);
+		this.admission.began(System.nanoTime());
 		try {
-			List<Outcome> outcomes = this.ledger
+			List<Outcome> outcomes = this.transactions
 				.credit(group.stream().flatMap((r) -> r.submissions().stream()).toList());
+			this.admission.ended(reports, System.nanoTime());
 			answer(group, outcomes);
 		}
 		catch (RuntimeException ex) {
-			if (group.size() == 1) {
-				group.get(0).outcomes().completeExceptionally(ex);
+			this.admission.ended(0, System.nanoTime());
+			// an unknown commit, or a database out of reach, is the same for each request
+			if (group.size() == 1 || ex instanceof FleetException) {
+				group.forEach((request) -> request.outcomes().completeExceptionally(ex));
 				return;
 			}
 			log.debug("A group of {} requests failed; committing them one by one", group.size(), ex);
@@ -303,8 +348,16 @@ class GroupCommit implements SmartLifecycle {
 
 	/**
 	 * @param queuedAt when it was queued, in {@link System#nanoTime()}
+	 * @param taken set by the first of a writer taking it and its request giving up
 	 */
-	private record Request(List<Submission> submissions, CompletableFuture<List<Outcome>> outcomes, long queuedAt) {
+	private record Request(List<Submission> submissions, CompletableFuture<List<Outcome>> outcomes, long queuedAt,
+			AtomicBoolean taken) {
+
+		/** Whether this call, of a writer or of the request giving up, took it first. */
+		boolean take() {
+			return this.taken.compareAndSet(false, true);
+		}
+
 	}
 
 }

@@ -45,10 +45,13 @@ record IngestionSettings(@Valid @NotNull @DefaultValue Validation validation,
 	 * so single reports gather in large groups (cheaper per report), and batches are
 	 * still written in parallel
 	 * @param maxReports the most reports one transaction carries
-	 * @param queueCapacity the most reports waiting for a transaction; beyond it requests
-	 * get 503 at once
-	 * @param timeout how long a request waits for its transaction before it gets 503 (its
-	 * report may still be credited: sending it again is safe)
+	 * @param queueCapacity the most reports waiting for a transaction or being committed;
+	 * beyond it requests get 503 at once
+	 * @param timeout how long a request waits for its transaction before it gets 503
+	 * ({@code OUTCOME_UNKNOWN} once a writer took it: its reports may still be credited,
+	 * and sending them again is safe); a request is taken only when what is ahead of it,
+	 * with it, can commit within half of it at the recent commit rate, else refused at
+	 * once
 	 * @param helpAfter how long the oldest request waits before writers other than the
 	 * first help, so that a first writer held up (by a row lock, say) holds up nobody
 	 * else for long

@@ -14,6 +14,7 @@ import org.fleettelemetry.fleet.FleetLedger;
 import org.fleettelemetry.shared.ErrorCode;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -43,7 +44,11 @@ class ReportLedger {
 		this.clock = clock;
 	}
 
-	@Transactional
+	/**
+	 * Credits the submissions in the transaction {@link LedgerTransactions} began, which
+	 * tells a failure of its commit from one before it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
 	List<Outcome> credit(List<Submission> submissions) {
 		return credit(submissions, Waiver.NONE, (outcome) -> {
 		});

@@ -11,12 +11,16 @@ import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.web.Problems;
+
+import org.springframework.http.HttpHeaders;
 
 import static org.fleettelemetry.shared.ErrorCode.ALREADY_DELIVERED;
 import static org.fleettelemetry.shared.ErrorCode.ALREADY_RESOLVED;
@@ -32,6 +36,7 @@ import static org.fleettelemetry.shared.ErrorCode.MALFORMED_REQUEST;
 import static org.fleettelemetry.shared.ErrorCode.NOT_FOUND;
 import static org.fleettelemetry.shared.ErrorCode.NOT_RELEASABLE;
 import static org.fleettelemetry.shared.ErrorCode.ODOMETER_ROLLBACK;
+import static org.fleettelemetry.shared.ErrorCode.OUTCOME_UNKNOWN;
 import static org.fleettelemetry.shared.ErrorCode.PAYLOAD_TOO_LARGE;
 import static org.fleettelemetry.shared.ErrorCode.REPORT_ID_CONFLICT;
 import static org.fleettelemetry.shared.ErrorCode.RESET_OUT_OF_ORDER;
@@ -61,9 +66,10 @@ final class ProblemResponses {
 			Map.entry("POST /api/v1/vehicles/{vin}/odometer-resets", List.of(RESET_OUT_OF_ORDER, VEHICLE_RETIRED)),
 			Map.entry(ContractDocumentation.SINGLE_REPORT,
 					List.of(REPORT_ID_CONFLICT, ODOMETER_ROLLBACK, IMPLAUSIBLE_DISTANCE, TIMESTAMP_IN_FUTURE,
-							UNKNOWN_VEHICLE, VEHICLE_RETIRED, SERVICE_UNAVAILABLE)),
-			Map.entry("POST /api/v1/vehicles/{vin}/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE)),
-			Map.entry("POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE)),
+							UNKNOWN_VEHICLE, VEHICLE_RETIRED, SERVICE_UNAVAILABLE, OUTCOME_UNKNOWN)),
+			Map.entry("POST /api/v1/vehicles/{vin}/reports/batch",
+					List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE, OUTCOME_UNKNOWN)),
+			Map.entry("POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE, OUTCOME_UNKNOWN)),
 			Map.entry("GET /api/v1/fleet/summary", List.of(SERVICE_UNAVAILABLE)),
 			Map.entry("GET /api/v1/fleet/countries", List.of(SERVICE_UNAVAILABLE)),
 			Map.entry(ContractDocumentation.RELEASE,
@@ -100,7 +106,20 @@ final class ProblemResponses {
 			operation.setResponses(new ApiResponses());
 		}
 		codes(key, path, operation, isPublic).forEach((status, codes) -> operation.getResponses()
-			.addApiResponse(Integer.toString(status), response(codes, (code) -> examples.apply(code, status))));
+			.addApiResponse(Integer.toString(status),
+					withHeaders(status, response(codes, (code) -> examples.apply(code, status)))));
+	}
+
+	/** A 503 says when to retry ({@link Problems#headers}). */
+	private static ApiResponse withHeaders(int status, ApiResponse response) {
+		if (status == 503) {
+			response.addHeaderObject(HttpHeaders.RETRY_AFTER,
+					new Header()
+						.description(
+								"Seconds after which to send the request again (at least 1); a retry is always safe")
+						.schema(new IntegerSchema().minimum(java.math.BigDecimal.ONE)));
+		}
+		return response;
 	}
 
 	private static Map<Integer, List<ErrorCode>> codes(String key, String path, Operation operation, boolean isPublic) {

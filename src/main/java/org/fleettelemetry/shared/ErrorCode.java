@@ -17,7 +17,7 @@ public enum ErrorCode {
 	WEBHOOK_NOT_FOUND("Webhook not found"), DELIVERY_NOT_FOUND("Delivery not found"),
 	ALREADY_DELIVERED("Already delivered"), ANOMALY_NOT_FOUND("Anomaly not found"), NOT_RELEASABLE("Not releasable"),
 	ALREADY_RESOLVED("Already resolved"), API_KEY_NOT_FOUND("API key not found"),
-	SERVICE_UNAVAILABLE("Service unavailable"), INTERNAL_ERROR("Internal error");
+	SERVICE_UNAVAILABLE("Service unavailable"), OUTCOME_UNKNOWN("Outcome unknown"), INTERNAL_ERROR("Internal error");
 
 	private final String title;
 

@@ -14,15 +14,28 @@ public class FleetException extends RuntimeException {
 
 	private final boolean rejectedReport;
 
+	private final long retryAfterSeconds;
+
 	public FleetException(ErrorCode code, String detail) {
-		this(code, null, detail, false);
+		this(code, null, detail, false, 1);
 	}
 
-	private FleetException(ErrorCode code, @Nullable String field, String detail, boolean rejectedReport) {
+	private FleetException(ErrorCode code, @Nullable String field, String detail, boolean rejectedReport,
+			long retryAfterSeconds) {
 		super(detail);
 		this.code = code;
 		this.field = field;
 		this.rejectedReport = rejectedReport;
+		this.retryAfterSeconds = retryAfterSeconds;
+	}
+
+	/**
+	 * A request the service cannot take now ({@code SERVICE_UNAVAILABLE}), to be sent
+	 * again after {@code retryAfterSeconds}, which the failure knows better than the
+	 * second a 503 asks for otherwise.
+	 */
+	public static FleetException unavailable(String detail, long retryAfterSeconds) {
+		return new FleetException(ErrorCode.SERVICE_UNAVAILABLE, null, detail, false, Math.max(1, retryAfterSeconds));
 	}
 
 	/**
@@ -30,14 +43,14 @@ public class FleetException extends RuntimeException {
 	 * report kept as an anomaly (422 whatever the code's own status).
 	 */
 	public static FleetException rejected(ErrorCode code, String detail) {
-		return new FleetException(code, null, detail, code.breaksCreditingRule());
+		return new FleetException(code, null, detail, code.breaksCreditingRule(), 1);
 	}
 
 	/**
 	 * A field of a request that is missing or out of its range.
 	 */
 	public static FleetException invalidField(String field, String detail) {
-		return new FleetException(ErrorCode.INVALID_FIELD, field, field + ": " + detail, false);
+		return new FleetException(ErrorCode.INVALID_FIELD, field, field + ": " + detail, false, 1);
 	}
 
 	public static FleetException vehicleNotFound(String vin) {
@@ -50,6 +63,13 @@ public class FleetException extends RuntimeException {
 	 */
 	public boolean isRejectedReport() {
 		return this.rejectedReport;
+	}
+
+	/**
+	 * When to send the request again, in seconds, should its code ask for a retry (503).
+	 */
+	public long retryAfterSeconds() {
+		return this.retryAfterSeconds;
 	}
 
 	public ErrorCode code() {

@@ -10,13 +10,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
-import org.springframework.dao.DataAccessException;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -49,15 +50,18 @@ class ProblemHandler {
 		else {
 			problem = Problems.of(ex.code(), ex.getMessage());
 		}
-		return answer(problem, ex.code());
+		return ResponseEntity.status(problem.getStatus())
+			.headers(Problems.headers(ex.code(), ex.retryAfterSeconds()))
+			.body(problem);
 	}
 
 	/**
-	 * The database is unreachable or overloaded for a moment: the client may retry, and
-	 * retries are safe.
+	 * The database is unreachable or overloaded for a moment (no connection could even
+	 * start a transaction, say): the client may retry, and retries are safe.
 	 */
-	@ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class })
-	ResponseEntity<ProblemDetail> database(DataAccessException ex) {
+	@ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class,
+			CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> database(NestedRuntimeException ex) {
 		log.warn("Database unavailable: {}", ex.getMessage());
 		return unavailable("The database is unavailable for a moment; retry shortly");
 	}

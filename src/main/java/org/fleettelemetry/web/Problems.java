@@ -46,6 +46,7 @@ public final class Problems {
 		STATUS.put(ErrorCode.ALREADY_RESOLVED, HttpStatus.CONFLICT);
 		STATUS.put(ErrorCode.API_KEY_NOT_FOUND, HttpStatus.NOT_FOUND);
 		STATUS.put(ErrorCode.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE);
+		STATUS.put(ErrorCode.OUTCOME_UNKNOWN, HttpStatus.SERVICE_UNAVAILABLE);
 		STATUS.put(ErrorCode.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR);
 	}
 
@@ -61,15 +62,24 @@ public final class Problems {
 
 	/**
 	 * The headers an answer with this code carries: how to authenticate with a 401, when
-	 * to retry with a 503 (a retry is always safe).
+	 * to retry with a 503 (a retry is always safe), in a second unless the failure knows
+	 * better.
 	 */
 	public static HttpHeaders headers(ErrorCode code) {
+		return headers(code, 1);
+	}
+
+	/**
+	 * The headers an answer with this code carries, a 503 asking to be retried after
+	 * {@code retryAfterSeconds}.
+	 */
+	public static HttpHeaders headers(ErrorCode code, long retryAfterSeconds) {
 		HttpHeaders headers = new HttpHeaders();
 		if (code == ErrorCode.UNAUTHORIZED) {
 			headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		}
-		else if (code == ErrorCode.SERVICE_UNAVAILABLE) {
-			headers.set(HttpHeaders.RETRY_AFTER, "1");
+		else if (status(code) == HttpStatus.SERVICE_UNAVAILABLE) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds)));
 		}
 		return headers;
 	}

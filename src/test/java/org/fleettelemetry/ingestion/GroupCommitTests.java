@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The queueing of group commit, over a ledger that records the groups it is given instead
- * of writing them (the crediting itself is proven on PostgreSQL by the integration
- * tests).
+ * The queueing of group commit, over transactions that record the groups they are given
+ * instead of writing them (the crediting itself, and the failures of real commits, are
+ * proven on PostgreSQL by the integration tests).
  */
 class GroupCommitTests {
 
@@ -32,7 +32,7 @@ class GroupCommitTests {
 
 	final List<Integer> groups = new CopyOnWriteArrayList<>();
 
-	final ReportLedger ledger = new ReportLedger(null, null, null, null) {
+	final LedgerTransactions transactions = new LedgerTransactions(null, null) {
 
 		@Override
 		List<Outcome> credit(List<Submission> submissions) {
@@ -41,6 +41,9 @@ class GroupCommitTests {
 			await(GroupCommitTests.this.release);
 			if (submissions.stream().anyMatch((s) -> s.report().reportId().equals("bad"))) {
 				throw new IllegalStateException("this group holds a bad report");
+			}
+			if (submissions.stream().anyMatch((s) -> s.report().reportId().equals("lost"))) {
+				throw new FleetException(ErrorCode.OUTCOME_UNKNOWN, "the connection was lost while committing");
 			}
 			return submissions.stream().map((s) -> Outcome.accepted(s.report().reportId(), 1, 1)).toList();
 		}
@@ -56,9 +59,13 @@ class GroupCommitTests {
 	}
 
 	GroupCommit start(int writers, int maxReports, int capacity, Duration helpAfter) {
-		this.commits = new GroupCommit(this.ledger, new IngestionSettings(
-				new IngestionSettings.Validation(250, Duration.ofMinutes(5)),
-				new IngestionSettings.Grouping(true, writers, maxReports, capacity, Duration.ofSeconds(10), helpAfter)),
+		return start(writers, maxReports, capacity, helpAfter, Duration.ofSeconds(10));
+	}
+
+	GroupCommit start(int writers, int maxReports, int capacity, Duration helpAfter, Duration timeout) {
+		this.commits = new GroupCommit(this.transactions,
+				new IngestionSettings(new IngestionSettings.Validation(250, Duration.ofMinutes(5)),
+						new IngestionSettings.Grouping(true, writers, maxReports, capacity, timeout, helpAfter)),
 				this.meters);
 		this.commits.start();
 		return this.commits;
@@ -196,6 +203,60 @@ class GroupCommitTests {
 		this.release.countDown();
 		assertThat(good.get(5, TimeUnit.SECONDS).get(0).status()).isEqualTo(Outcome.Status.ACCEPTED);
 		assertThat(bad).failsWithin(5, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void aCommitNotConfirmedAnswersEveryRequestOfItsGroupOutcomeUnknownWithoutRetryingThem() throws Exception {
+		start(100);
+		send("first");
+		await(this.firstEntered);
+		CompletableFuture<List<Outcome>> lost = send("lost");
+		CompletableFuture<List<Outcome>> other = send("other");
+		awaitWaiting(2);
+		this.release.countDown();
+		assertFailsWith(lost, ErrorCode.OUTCOME_UNKNOWN);
+		assertFailsWith(other, ErrorCode.OUTCOME_UNKNOWN);
+		assertThat(this.groups).as("the group is not committed again request by request").containsExactly(1, 2);
+		assertThat(this.meters.get("telemetry.ingest.unavailable").tag("code", "outcome_unknown").counter().count())
+			.isEqualTo(2);
+	}
+
+	@Test
+	void aRequestThatTimesOutStillQueuedIsWithdrawnAndNeverCommitted() throws Exception {
+		start(1, 1000, 100, Duration.ofSeconds(10), Duration.ofMillis(300));
+		CompletableFuture<List<Outcome>> first = send("first");
+		await(this.firstEntered);
+		CompletableFuture<List<Outcome>> queued = send("queued");
+		FleetException refused = assertFailsWith(queued, ErrorCode.SERVICE_UNAVAILABLE);
+		assertThat(refused.retryAfterSeconds()).isEqualTo(1);
+		assertThat(refused.getMessage()).contains("nothing of this request was stored");
+		this.release.countDown();
+		assertFailsWith(first, ErrorCode.OUTCOME_UNKNOWN);
+		// refused while the withdrawn request still heads the queue; then a writer finds
+		// it, and leaves it
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.ignoreExceptions()
+			.until(() -> this.commits.credit(List.of(submission("after"))) != null);
+		assertThat(this.groups).containsExactly(1, 1);
+		awaitWaiting(0);
+	}
+
+	@Test
+	void aRequestThatTimesOutWhileItsGroupCommitsIsOfUnknownOutcome() throws Exception {
+		start(1, 1000, 100, Duration.ofSeconds(10), Duration.ofMillis(300));
+		CompletableFuture<List<Outcome>> first = send("first");
+		await(this.firstEntered);
+		FleetException unknown = assertFailsWith(first, ErrorCode.OUTCOME_UNKNOWN);
+		assertThat(unknown.getMessage()).contains("may have been stored", "Sending them again is safe");
+	}
+
+	static FleetException assertFailsWith(CompletableFuture<List<Outcome>> sent, ErrorCode code) {
+		assertThat(sent).failsWithin(5, TimeUnit.SECONDS);
+		Throwable failure = sent.handle((outcomes, ex) -> ex).join();
+		FleetException fleet = (FleetException) ((failure.getCause() != null) ? failure.getCause() : failure);
+		assertThat(fleet.code()).isEqualTo(code);
+		return fleet;
 	}
 
 }
