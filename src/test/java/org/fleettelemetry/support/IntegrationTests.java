@@ -1,5 +1,6 @@
 package org.fleettelemetry.support;
 
+import org.fleettelemetry.web.FailingEndpoint;
 import org.fleettelemetry.web.HandledBySpringMvc;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -21,9 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				// only the tests that start their own instances send webhooks: see
 				// Instances
 				"fleet.webhooks.dispatch.enabled=false" })
-// shared by every integration test, so that FastPathIntegrationTests needs no context of
-// its own
-@Import(HandledBySpringMvc.class)
+// shared by every integration test, so that FastPathIntegrationTests and
+// TracingIntegrationTests need no context of their own
+@Import({ HandledBySpringMvc.class, FailingEndpoint.class })
 public abstract class IntegrationTests {
 
 	public static final String ADMIN_TOKEN = "test-admin-token";
