@@ -21,7 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
 				"fleet.gateway.token=" + IntegrationTests.GATEWAY_TOKEN,
 				// only the tests that start their own instances send webhooks: see
 				// Instances
-				"fleet.webhooks.dispatch.enabled=false" })
+				"fleet.webhooks.dispatch.enabled=false",
+				// no load balancer to wait for when the tests end
+				"fleet.shutdown.drain-period=0s" })
 // shared by every integration test, so that FastPathIntegrationTests and
 // TracingIntegrationTests need no context of their own
 @Import({ HandledBySpringMvc.class, FailingEndpoint.class })
