@@ -154,6 +154,9 @@ final class ContractExamples {
 	 */
 	record ProblemSample(String detail, String field) {
 
+		/** The trace id of the examples, W3C's own example. */
+		static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
 		Example example(ErrorCode code, int status) {
 			Map<String, Object> problem = new LinkedHashMap<>();
 			problem.put("type", code.typeUri());
@@ -161,6 +164,7 @@ final class ContractExamples {
 			problem.put("status", status);
 			problem.put("detail", this.detail);
 			problem.put("code", code.name());
+			problem.put("traceId", TRACE_ID);
 			if (this.field != null) {
 				problem.put("field", this.field);
 			}

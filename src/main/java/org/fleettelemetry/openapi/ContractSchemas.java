@@ -2,6 +2,7 @@ package org.fleettelemetry.openapi;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -49,7 +50,11 @@ final class ContractSchemas {
 					new StringSchema()._enum(Arrays.stream(ErrorCode.values()).map(Enum::name).toList())
 						.description("The machine-readable error code"))
 			.addProperty("field", new StringSchema().description("The offending field, for INVALID_FIELD"))
-			.required(List.of("type", "title", "status", "detail", "code"));
+			.addProperty("traceId", new StringSchema().types(new LinkedHashSet<>(List.of("string", "null")))
+				.pattern("^[0-9a-f]{32}$")
+				.description("The request's trace id (W3C, the caller's traceparent continued), which every log "
+						+ "line of the request carries; null only where Tomcat answers before taking the request in"))
+			.required(List.of("type", "title", "status", "detail", "code", "traceId"));
 	}
 
 	static Schema<?> report() {

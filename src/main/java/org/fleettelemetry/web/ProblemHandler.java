@@ -145,7 +145,9 @@ class ProblemHandler {
 	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
 		log.error("Unexpected failure", ex);
-		return Problems.of(ErrorCode.INTERNAL_ERROR, "The service failed to handle the request; it has been logged");
+		String traceId = Problems.traceId();
+		return Problems.of(ErrorCode.INTERNAL_ERROR, "The service failed to handle the request; it has been logged"
+				+ ((traceId != null) ? " with trace id " + traceId : ""));
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.fleettelemetry.shared.ErrorCode;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,7 +52,22 @@ public final class Problems {
 		STATUS.put(ErrorCode.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR);
 	}
 
+	/**
+	 * Where Spring Boot's log correlation keeps the trace id of the request a thread
+	 * serves, for its log lines.
+	 */
+	private static final String TRACE_ID = "traceId";
+
 	private Problems() {
+	}
+
+	/**
+	 * The trace id of the request being served, the one its log lines carry, or
+	 * {@code null} outside a traced request. Read where the log lines read it, so that a
+	 * problem's {@code traceId} is exactly what to search the log for.
+	 */
+	public static @Nullable String traceId() {
+		return MDC.get(TRACE_ID);
 	}
 
 	/** The status of a report that breaks a crediting rule, whatever its code's own. */
@@ -100,6 +117,7 @@ public final class Problems {
 		problem.setType(java.net.URI.create(code.typeUri()));
 		problem.setTitle(code.title());
 		problem.setProperty("code", code.name());
+		problem.setProperty(TRACE_ID, traceId());
 		return problem;
 	}
 

@@ -40,7 +40,9 @@ public final class Instances {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
 				"spring.datasource.url=" + db.jdbcUrl(), "spring.datasource.username=" + db.username(),
 				"spring.datasource.password=" + db.password(), "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN,
-				"fleet.gateway.token=" + IntegrationTests.GATEWAY_TOKEN));
+				"fleet.gateway.token=" + IntegrationTests.GATEWAY_TOKEN,
+				// no load balancer to wait for: closing an instance stops it at once
+				"fleet.shutdown.drain-period=0s"));
 		all.addAll(List.of(properties));
 		// as command-line arguments, which outrank application.properties (builder
 		// properties would not)

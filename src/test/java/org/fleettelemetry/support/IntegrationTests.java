@@ -1,5 +1,6 @@
 package org.fleettelemetry.support;
 
+import org.fleettelemetry.web.FailingEndpoint;
 import org.fleettelemetry.web.HandledBySpringMvc;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -20,10 +21,12 @@ import org.springframework.test.context.DynamicPropertySource;
 				"fleet.gateway.token=" + IntegrationTests.GATEWAY_TOKEN,
 				// only the tests that start their own instances send webhooks: see
 				// Instances
-				"fleet.webhooks.dispatch.enabled=false" })
-// shared by every integration test, so that FastPathIntegrationTests needs no context of
-// its own
-@Import(HandledBySpringMvc.class)
+				"fleet.webhooks.dispatch.enabled=false",
+				// no load balancer to wait for when the tests end
+				"fleet.shutdown.drain-period=0s" })
+// shared by every integration test, so that FastPathIntegrationTests and
+// TracingIntegrationTests need no context of their own
+@Import({ HandledBySpringMvc.class, FailingEndpoint.class })
 public abstract class IntegrationTests {
 
 	public static final String ADMIN_TOKEN = "test-admin-token";

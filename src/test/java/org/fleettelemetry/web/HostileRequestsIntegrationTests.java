@@ -26,9 +26,13 @@ class HostileRequestsIntegrationTests extends IntegrationTests {
 	static final String REPORT = "{\"reportId\":\"a\",\"type\":\"ODOMETER\",\"recordedAt\":\"2014-09-30T10:00:00Z\","
 			+ "\"odometerKm\":1}";
 
-	/** One request written as bytes on a socket, and the raw answer. */
 	String exchange(String request) throws IOException {
-		try (Socket socket = new Socket("localhost", this.port)) {
+		return exchange(this.port, request);
+	}
+
+	/** One request written as bytes on a socket to {@code port}, and the raw answer. */
+	static String exchange(int port, String request) throws IOException {
+		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
 			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
