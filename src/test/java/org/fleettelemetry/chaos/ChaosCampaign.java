@@ -66,15 +66,16 @@ public final class ChaosCampaign {
 		deleteRecursively(directory);
 		Files.createDirectories(directory);
 		try (ControlledPostgres postgres = ControlledPostgres.start(directory)) {
-			List<ServiceSlot> slots = List.of(new ServiceSlot("instance-a", postgres.jdbcUrl(), directory),
-					new ServiceSlot("instance-b", postgres.jdbcUrl(), directory));
+			List<ServiceSlot> slots = List.of(slot("instance-a", postgres, directory),
+					slot("instance-b", postgres, directory));
 			try {
 				CompletableFuture.allOf(slots.stream().map(ChaosCampaign::startAsync).toArray(CompletableFuture[]::new))
 					.join();
-				Api api = new Api(slots.get(0).baseUrl());
-				List<ChaosVehicle> fleet = register(api);
+				List<ChaosVehicle> fleet = register(new Api(slots.get(0).baseUrl()));
 				Nemesis nemesis = load(slots, fleet, postgres);
 				int resends = resendUnknown(slots);
+				// the instances have moved to other ports since
+				Api api = new Api(upInstance(slots, new Random(this.settings.seed())));
 				ChaosSummary summary = audit(api, fleet, nemesis, resends, started);
 				Files.write(directory.resolve("summary.txt"), summary.lines());
 				return summary;
@@ -166,6 +167,10 @@ public final class ChaosCampaign {
 				audit.fleetReports(), nemesis.injected(), this.history.failures(), audit.fleetMetres(),
 				expected.toldM(), vehicles.expectedM(), vehicles.lostM(), vehicles.doubleCountedM(),
 				expected.inconsistentAnswers(), expected.rejected(), expected.storedDespiteFailure(), reconciliation);
+	}
+
+	private ServiceSlot slot(String name, ControlledPostgres postgres, Path directory) {
+		return new ServiceSlot(name, postgres.jdbcUrl(), directory, this.settings.startup());
 	}
 
 	private static CompletableFuture<Void> startAsync(ServiceSlot slot) {

@@ -16,18 +16,20 @@ import java.util.Map;
  * @param duration how long faults go on being injected (each kind once at least)
  * @param pause time between two faults, with the load running
  * @param outage how long PostgreSQL stays stopped
+ * @param startup how long an instance may take to start and be ready (a machine shared
+ * with other work can take minutes)
  * @param seed seed of the client's random choices
  * @param directory where the database and the services' logs are kept
  */
 record ChaosSettings(int vehicles, int threads, Duration pace, Duration duration, Duration pause, Duration outage,
-		long seed, Path directory) {
+		Duration startup, long seed, Path directory) {
 
 	/**
 	 * The short form run by {@code ./mvnw verify}: each fault once.
 	 */
 	static ChaosSettings shortForm(Path directory) {
 		return new ChaosSettings(30, 4, Duration.ofMillis(20), Duration.ZERO, Duration.ofSeconds(2),
-				Duration.ofSeconds(2), System.nanoTime(), directory);
+				Duration.ofSeconds(2), Duration.ofMinutes(2), System.nanoTime(), directory);
 	}
 
 	/**
@@ -39,6 +41,7 @@ record ChaosSettings(int vehicles, int threads, Duration pace, Duration duration
 				Duration.ofSeconds(number(env, "CHAOS_SECONDS", 180)),
 				Duration.ofSeconds(number(env, "CHAOS_PAUSE_SECONDS", 5)),
 				Duration.ofSeconds(number(env, "CHAOS_OUTAGE_SECONDS", 3)),
+				Duration.ofSeconds(number(env, "CHAOS_STARTUP_SECONDS", 120)),
 				Long.parseLong(env.getOrDefault("CHAOS_SEED", Long.toString(System.nanoTime()))),
 				Path.of(env.getOrDefault("CHAOS_DIRECTORY", "target/chaos")));
 	}

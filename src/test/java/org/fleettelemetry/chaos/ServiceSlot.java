@@ -29,29 +29,32 @@ final class ServiceSlot {
 
 	private final Path logs;
 
+	private final Duration startup;
+
 	private int starts;
 
 	private @Nullable ServiceProcess process;
 
 	private volatile @Nullable String baseUrl;
 
-	ServiceSlot(String name, String jdbcUrl, Path logs) {
+	ServiceSlot(String name, String jdbcUrl, Path logs, Duration startup) {
 		this.name = name;
 		this.logs = logs;
+		this.startup = startup;
 		this.arguments = new String[] { "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
 				"--spring.datasource.password=", "--fleet.gateway.token=" + IntegrationTests.GATEWAY_TOKEN };
 	}
 
 	/**
-	 * Starts the JVM and waits until it is ready (its database included), two minutes at
-	 * most.
+	 * Starts the JVM and waits until it listens and then until it is ready (its database
+	 * included), the campaign's start-up bound at most for each.
 	 */
 	synchronized void start() throws Exception {
 		this.starts++;
 		ServiceProcess started = ServiceProcess.start(this.arguments);
 		this.process = started;
-		String url = "http://localhost:" + started.port();
-		Wait.until(Duration.ofMinutes(2), this.name + " to be ready at " + url, () -> isReady(url));
+		String url = "http://localhost:" + started.port(this.startup);
+		Wait.until(this.startup, this.name + " to be ready at " + url, () -> isReady(url));
 		this.baseUrl = url;
 	}
 
