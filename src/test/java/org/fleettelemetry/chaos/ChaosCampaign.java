@@ -73,7 +73,7 @@ public final class ChaosCampaign {
 					.join();
 				List<ChaosVehicle> fleet = register(new Api(slots.get(0).baseUrl()));
 				Nemesis nemesis = load(slots, fleet, postgres);
-				int resends = resendUnknown(slots);
+				int resends = resend(slots);
 				// the instances have moved to other ports since
 				Api api = new Api(upInstance(slots, new Random(this.settings.seed())));
 				ChaosSummary summary = audit(api, fleet, nemesis, resends, started);
@@ -122,29 +122,46 @@ public final class ChaosCampaign {
 
 	/**
 	 * Sends every request of unknown outcome again, to any instance, until it is answered
-	 * with its reports' outcomes; answers the number of sendings.
+	 * with its reports' outcomes; then every request answered as failed, once answered (a
+	 * 4xx again says nothing more), so that a failure which in fact stored shows as its
+	 * duplicates. Answers the number of sendings.
 	 */
-	private int resendUnknown(List<ServiceSlot> slots) throws InterruptedException {
+	private int resend(List<ServiceSlot> slots) throws InterruptedException {
 		Random random = new Random(this.settings.seed());
 		long deadline = System.nanoTime() + RESEND_BOUND.toNanos();
 		int sendings = 0;
 		for (ChaosRequest request : this.history.unknown()) {
-			Answer answer = this.sender.send(upInstance(slots, random), request);
-			sendings++;
-			while (answer.outcome() != Answer.Outcome.OK) {
-				if (answer.status() / 100 == 4) {
-					throw new AssertionError("Sent again, " + request.path() + " was answered " + answer);
-				}
-				if (System.nanoTime() > deadline) {
-					throw new AssertionError("A request of unknown outcome was not answered within "
-							+ RESEND_BOUND.toSeconds() + " s: " + answer + " for " + request.path());
-				}
-				Wait.pause(Duration.ofMillis(200));
-				answer = this.sender.send(upInstance(slots, random), request);
-				sendings++;
-			}
-			this.history.recordResend(request, answer);
+			sendings += resend(request, slots, random, deadline, false);
 		}
+		for (ChaosRequest request : this.history.failed()) {
+			sendings += resend(request, slots, random, deadline, true);
+		}
+		return sendings;
+	}
+
+	private int resend(ChaosRequest request, List<ServiceSlot> slots, Random random, long deadline,
+			boolean clientErrorEnds) throws InterruptedException {
+		int sendings = 0;
+		Answer answer;
+		do {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("A request sent again was not answered within " + RESEND_BOUND.toSeconds()
+						+ " s: " + request.kind() + " " + request.path());
+			}
+			if (sendings > 0) {
+				Wait.pause(Duration.ofMillis(200));
+			}
+			answer = this.sender.send(upInstance(slots, random), request);
+			sendings++;
+			if (answer.status() / 100 == 4) {
+				if (clientErrorEnds) {
+					return sendings;
+				}
+				throw new AssertionError("Sent again, " + request.path() + " was answered " + answer);
+			}
+		}
+		while (answer.outcome() != Answer.Outcome.OK);
+		this.history.recordResend(request, answer);
 		return sendings;
 	}
 

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param ok requests answered 2xx
  * @param failed requests answered that nothing was stored (or never connected)
  * @param unknown requests without an answer that tells, each sent again until it told
- * @param resends sendings of requests of unknown outcome
+ * @param resends sendings again of requests of unknown outcome (until answered) and of
+ * failed ones (once)
  * @param reportsSent reports in the requests sent, duplicates included
  * @param reportsStored distinct reports the answers said were stored
  * @param serviceReports accepted reports the fleet summary counts
@@ -60,12 +61,13 @@ record ChaosSummary(long seconds, int requests, int ok, int failed, int unknown,
 	List<String> lines() {
 		return List.of("chaos: " + this.seconds + " s",
 				"requests: " + this.requests + " sent, " + this.ok + " ok, " + this.failed + " failed, " + this.unknown
-						+ " unknown (resent " + this.resends + " times until each was answered)",
+						+ " unknown; " + this.resends + " sent again (the unknown until answered, the failed once)",
 				"reports: " + this.reportsSent + " sent, " + this.reportsStored + " stored (the fleet counts "
 						+ this.serviceReports + ")",
 				"faults: " + this.faults, "failed requests: " + this.failures,
 				"metres: fleet " + this.fleetM + ", answers " + this.toldM + ", readings " + this.expectedM,
 				"metres lost: " + this.metresLost + ", metres double-counted: " + this.metresDoubleCounted,
+				"stored by requests answered as failed: " + this.storedDespiteFailure,
 				"reconciliation: " + this.reconciliation);
 	}
 

@@ -23,6 +23,8 @@ final class History {
 
 	private final List<ChaosRequest> unknown = new ArrayList<>();
 
+	private final List<ChaosRequest> failed = new ArrayList<>();
+
 	private final Map<String, Fate> reports = new HashMap<>();
 
 	private int requests;
@@ -37,7 +39,10 @@ final class History {
 		this.itemsSent += request.items().size();
 		this.outcomes.merge(answer.outcome(), 1, Integer::sum);
 		switch (answer.outcome()) {
-			case FAILED -> this.failures.merge(answer.status() + " " + answer.code(), 1, Integer::sum);
+			case FAILED -> {
+				this.failures.merge(answer.status() + " " + answer.code(), 1, Integer::sum);
+				this.failed.add(request);
+			}
 			case UNKNOWN -> {
 				this.unknown.add(request);
 				request.items().forEach((reading) -> fate(reading).unknownSendings++);
@@ -47,7 +52,8 @@ final class History {
 	}
 
 	/**
-	 * Records the answer to a request of unknown outcome sent again.
+	 * Records the answer to a request of unknown outcome, or answered as failed, sent
+	 * again.
 	 */
 	synchronized void recordResend(ChaosRequest request, Answer answer) {
 		learn(request, answer);
@@ -55,6 +61,14 @@ final class History {
 
 	synchronized List<ChaosRequest> unknown() {
 		return List.copyOf(this.unknown);
+	}
+
+	/**
+	 * The requests answered as failed: sent again at the end, their duplicates give away
+	 * a failure that in fact stored.
+	 */
+	synchronized List<ChaosRequest> failed() {
+		return List.copyOf(this.failed);
 	}
 
 	synchronized int requests() {
