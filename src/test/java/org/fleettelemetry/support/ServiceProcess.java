@@ -6,10 +6,12 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +66,19 @@ public final class ServiceProcess implements AutoCloseable {
 	 * Waits until the service listens, two minutes at most, and answers its port.
 	 */
 	public int port() throws Exception {
-		return this.port.get(2, TimeUnit.MINUTES);
+		return port(Duration.ofMinutes(2));
+	}
+
+	/**
+	 * Waits until the service listens, {@code bound} at most, and answers its port.
+	 */
+	public int port(Duration bound) throws Exception {
+		try {
+			return this.port.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new AssertionError("The service did not listen within " + bound.toSeconds() + " s:\n" + output());
+		}
 	}
 
 	public Api api() throws Exception {
