@@ -26,13 +26,14 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * (autowire them to stub them). Every such test shares one Spring context, so a test
  * class must not declare mocks or configuration of its own.
  * <p>
- * The controllers whose service is package-private ({@code AnomalyController}) or that
- * read the database themselves ({@code MilestoneController}, through its repository) and
- * the stream (whose subscribers a thread of its own serves) are left out: they are tested
- * on the real PostgreSQL by the integration tests. So are the fast paths (a
- * {@code FastPath} and the {@code PublicRead}s are no web components): their filters pass
- * every request on to Spring MVC here, and {@code FastPathIntegrationTests} shows that
- * they answer as it does.
+ * The controllers whose service is package-private ({@code AnomalyController},
+ * {@code ReconciliationController}) or that read the database themselves
+ * ({@code MilestoneController}, through its repository) and the stream (whose subscribers
+ * a thread of its own serves) are left out: they are tested on the real PostgreSQL by the
+ * integration tests. So are the fast paths (a {@code FastPath} and the
+ * {@code PublicRead}s are no web components): their filters pass every request on to
+ * Spring MVC here, and {@code FastPathIntegrationTests} shows that they answer as it
+ * does.
  */
 @WebMvcTest(properties = { "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN,
 		// every token is looked up in the (mocked) vehicle registry or key store, none
@@ -48,7 +49,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 				"org\\.fleettelemetry\\.fleet\\.(FleetSettings|SharedFigures)",
 				"org\\.fleettelemetry\\.web\\.(ProblemWriter|CorsRules|WebSettings|StrictJson)" }),
 		excludeFilters = @Filter(type = FilterType.REGEX,
-				pattern = "org\\.fleettelemetry\\.(ingestion\\.AnomalyController|milestones\\.MilestoneController|live\\.StreamController)"))
+				pattern = "org\\.fleettelemetry\\.(ingestion\\.AnomalyController|milestones\\.MilestoneController|live\\.StreamController|reconciliation\\.ReconciliationController)"))
 @Import(WebSliceConfiguration.class)
 @MockitoBean(types = { Vehicles.class, Ingestion.class, FleetFigures.class, Leaders.class })
 @MockWebhooks
