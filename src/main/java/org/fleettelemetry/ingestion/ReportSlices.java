@@ -1,5 +1,6 @@
 package org.fleettelemetry.ingestion;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -74,13 +75,29 @@ class ReportSlices {
 						.list();
 				}));
 			}
-			catch (PessimisticLockingFailureException ex) {
+			catch (DataAccessException ex) {
+				if (!lockNotGranted(ex)) {
+					throw ex;
+				}
 				log.info("Slices of {} before {} not detached: the table was busy for {}; tried again later", table,
 						cutoff, lockTimeout);
 			}
 		}
 		dropDetached();
 		return detached;
+	}
+
+	/**
+	 * Whether the failure is PostgreSQL's lock timeout (SQLSTATE 55P03), whatever
+	 * exception it was translated to.
+	 */
+	private static boolean lockNotGranted(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -66,7 +67,8 @@ class ReportSlicesIntegrationTests extends IntegrationTests {
 	List<String> figures(String... vins) {
 		List<String> all = new ArrayList<>();
 		all.add(this.api.get("/api/v1/fleet/summary", null).body().get("distanceKm").toString());
-		all.add(this.api.get("/api/v1/fleet/daily?from=2014-01-01", null).body().toString());
+		all.add(daily("/api/v1/fleet/daily?from=2014-09-01&to=2015-01-31"));
+		all.add(daily("/api/v1/fleet/daily?from=" + LocalDate.now(ZoneOffset.UTC).minusDays(40)));
 		all.add(this.api.get("/api/v1/fleet/countries", null).body().toString());
 		all.add(this.api.get("/api/v1/fleet/leaders", ADMIN_TOKEN).body().toString());
 		all.add(this.api.get("/api/v1/milestones", ADMIN_TOKEN).body().toString());
@@ -78,6 +80,12 @@ class ReportSlicesIntegrationTests extends IntegrationTests {
 
 	long openAnomalies() {
 		return this.jdbc.sql("select sum(anomalies) from anomalies_open").query(Long.class).single();
+	}
+
+	String daily(String path) {
+		Response daily = this.api.get(path, null);
+		assertThat(daily.status()).as(path).isEqualTo(200);
+		return daily.body().toString();
 	}
 
 	@Test
