@@ -2,11 +2,15 @@ package org.fleettelemetry.web;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
@@ -41,8 +45,37 @@ class ActuatorProblemFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		EmptyErrors answer = new EmptyErrors(response);
-		chain.doFilter(request, answer);
+		chain.doFilter(new BlankAcceptAbsent(request), answer);
 		answer.problemIfEmpty();
+	}
+
+	/**
+	 * An {@code Accept} that is blank reads as none: Boot's Prometheus endpoint chose no
+	 * format for it and failed with a NullPointerException, a 500 (found by the fuzz
+	 * test).
+	 */
+	private static final class BlankAcceptAbsent extends HttpServletRequestWrapper {
+
+		BlankAcceptAbsent(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public String getHeader(String name) {
+			String value = super.getHeader(name);
+			return (HttpHeaders.ACCEPT.equalsIgnoreCase(name) && value != null && value.isBlank()) ? null : value;
+		}
+
+		@Override
+		public Enumeration<String> getHeaders(String name) {
+			if (HttpHeaders.ACCEPT.equalsIgnoreCase(name)) {
+				List<String> values = Collections.list(super.getHeaders(name));
+				values.removeIf(String::isBlank);
+				return Collections.enumeration(values);
+			}
+			return super.getHeaders(name);
+		}
+
 	}
 
 	private final class EmptyErrors extends HttpServletResponseWrapper {
