@@ -1,6 +1,7 @@
 package org.fleettelemetry.web;
 
 import org.apache.catalina.connector.ClientAbortException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.shared.FleetException;
 import org.jspecify.annotations.Nullable;
@@ -14,9 +15,11 @@ import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -50,9 +53,7 @@ class ProblemHandler {
 		else {
 			problem = Problems.of(ex.code(), ex.getMessage());
 		}
-		return ResponseEntity.status(problem.getStatus())
-			.headers(Problems.headers(ex.code(), ex.retryAfterSeconds()))
-			.body(problem);
+		return answer(problem).headers(Problems.headers(ex.code(), ex.retryAfterSeconds())).body(problem);
 	}
 
 	/**
@@ -70,65 +71,99 @@ class ProblemHandler {
 		return answer(Problems.of(ErrorCode.SERVICE_UNAVAILABLE, detail), ErrorCode.SERVICE_UNAVAILABLE);
 	}
 
-	/** The problem with its status and the headers its code calls for. */
+	/**
+	 * The problem with its status and the headers its code calls for, as
+	 * {@code application/problem+json} whatever the request's {@code Accept} says: an
+	 * {@code Accept} that cannot be parsed ({@code garbage}, {@code *}{@code /json}) or
+	 * met left the error without a body.
+	 */
 	private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, ErrorCode code) {
-		return ResponseEntity.status(problem.getStatus()).headers(Problems.headers(code)).body(problem);
+		return answer(problem).headers(Problems.headers(code)).body(problem);
+	}
+
+	private static ResponseEntity.BodyBuilder answer(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	private static ResponseEntity<ProblemDetail> answered(ProblemDetail problem) {
+		return answer(problem).body(problem);
 	}
 
 	@ExceptionHandler
-	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof PayloadTooLargeException tooLarge) {
-				return Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+				return answered(Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
 			}
 			if (cause instanceof StreamReadException read && read.getOriginalMessage().startsWith("Duplicate ")) {
 				// a gateway that checked the first "vin" and a service that took the last
 				// would disagree on the car: neither is taken
-				return Problems.of(ErrorCode.MALFORMED_REQUEST,
-						"A key is given twice in one JSON object: " + read.getOriginalMessage());
+				return answered(Problems.of(ErrorCode.MALFORMED_REQUEST,
+						"A key is given twice in one JSON object: " + read.getOriginalMessage()));
 			}
 			if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
 				String field = JsonPaths.describe(bind.getPath());
-				return Problems.invalidField(field, field + ": " + JsonPaths.reason(bind));
+				return answered(Problems.invalidField(field, field + ": " + JsonPaths.reason(bind)));
 			}
 		}
 		boolean json = ex.getCause() instanceof JacksonException;
-		return Problems.of(ErrorCode.MALFORMED_REQUEST, json ? "The body is not valid JSON of the expected shape"
-				: "The request body is missing or unreadable");
+		return answered(Problems.of(ErrorCode.MALFORMED_REQUEST, json
+				? "The body is not valid JSON of the expected shape" : "The request body is missing or unreadable"));
 	}
 
 	@ExceptionHandler
-	ProblemDetail missingParameter(MissingServletRequestParameterException ex) {
-		return Problems.invalidField(ex.getParameterName(), ex.getParameterName() + ": is required");
+	ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException ex) {
+		return answered(Problems.invalidField(ex.getParameterName(), ex.getParameterName() + ": is required"));
 	}
 
 	@ExceptionHandler
-	ProblemDetail parameterType(MethodArgumentTypeMismatchException ex) {
-		return Problems.invalidField(ex.getName(),
-				ex.getName() + ": cannot be read as " + ex.getRequiredType().getSimpleName());
+	ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException ex) {
+		return answered(Problems.invalidField(ex.getName(),
+				ex.getName() + ": cannot be read as " + ex.getRequiredType().getSimpleName()));
 	}
 
 	@ExceptionHandler
-	ProblemDetail notFound(NoResourceFoundException ex) {
-		return Problems.of(ErrorCode.NOT_FOUND, "No resource at " + ex.getResourcePath());
+	ResponseEntity<ProblemDetail> notFound(NoResourceFoundException ex) {
+		return answered(Problems.of(ErrorCode.NOT_FOUND, "No resource at " + ex.getResourcePath()));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException ex) {
 		ProblemDetail problem = Problems.of(ErrorCode.METHOD_NOT_ALLOWED, ex.getMessage());
-		return ResponseEntity.status(problem.getStatus())
-			.allow(ex.getSupportedHttpMethods().toArray(HttpMethod[]::new))
-			.body(problem);
+		return answer(problem).allow(ex.getSupportedHttpMethods().toArray(HttpMethod[]::new)).body(problem);
 	}
 
 	@ExceptionHandler
-	ProblemDetail mediaType(HttpMediaTypeNotSupportedException ex) {
-		return Problems.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send application/json");
+	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException ex) {
+		return answered(Problems.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send application/json"));
+	}
+
+	/**
+	 * An answer no converter can write in the form the client asked for (JSON in UTF-16,
+	 * say): the client's choice, not the service's failure. A failure to write an answer
+	 * at all has a cause, and stays a 500.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notWritable(HttpMessageNotWritableException ex) {
+		if (ex.getCause() != null) {
+			return unexpected(ex);
+		}
+		return answered(Problems.of(ErrorCode.NOT_ACCEPTABLE, "Ask for application/json in UTF-8"));
+	}
+
+	/**
+	 * A query string Tomcat cannot decode ({@code %zz}, a bare {@code %}, {@code =1}):
+	 * Tomcat fails when a parameter is first read, which was a 500.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> parameters(InvalidParameterException ex) {
+		return answered(Problems.of(ErrorCode.MALFORMED_REQUEST,
+				"The query string cannot be read: parameters must be percent-encoded UTF-8"));
 	}
 
 	@ExceptionHandler
-	ProblemDetail acceptable(HttpMediaTypeNotAcceptableException ex) {
-		return Problems.of(ErrorCode.NOT_ACCEPTABLE, ex.getMessage());
+	ResponseEntity<ProblemDetail> acceptable(HttpMediaTypeNotAcceptableException ex) {
+		return answered(Problems.of(ErrorCode.NOT_ACCEPTABLE, ex.getMessage()));
 	}
 
 	/**
@@ -143,11 +178,12 @@ class ProblemHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Unexpected failure", ex);
 		String traceId = Problems.traceId();
-		return Problems.of(ErrorCode.INTERNAL_ERROR, "The service failed to handle the request; it has been logged"
-				+ ((traceId != null) ? " with trace id " + traceId : ""));
+		return answered(
+				Problems.of(ErrorCode.INTERNAL_ERROR, "The service failed to handle the request; it has been logged"
+						+ ((traceId != null) ? " with trace id " + traceId : "")));
 	}
 
 }

@@ -24,10 +24,13 @@ public class ProblemWriter {
 	}
 
 	public void write(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
-		ProblemDetail problem = Problems.of(code, detail);
+		Problems.headers(code).forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		write(response, Problems.of(code, detail));
+	}
+
+	void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		Problems.headers(code).forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
 		// written, not closed: the response completes when the filter chain has unwound,
 		// so that the
 		// filters around this one (timings) finish before the client has its answer

@@ -48,6 +48,10 @@ class HostileRequestsIntegrationTests extends IntegrationTests {
 				+ "\r\nConnection: close\r\n\r\n" + body;
 	}
 
+	static String auth(String token) {
+		return "Authorization: Bearer " + token + "\r\n";
+	}
+
 	static String get(String target, String headers) {
 		return "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "Connection: close\r\n\r\n";
 	}
@@ -73,6 +77,16 @@ class HostileRequestsIntegrationTests extends IntegrationTests {
 				"POST /api/v1/vehicles HTTP/1.1\r\nHost: localhost\r\nContent-Length: -5\r\nConnection: close\r\n\r\n"));
 		requests.add(Map.entry("501 METHOD_NOT_ALLOWED",
 				"CONNECT localhost:443 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+		// found by FuzzIntegrationTests: a query Tomcat cannot decode, an Accept that
+		// cannot be parsed or met, and the actuator's bodiless 404
+		requests.add(Map.entry("400 MALFORMED_REQUEST", get("/api/v1/fleet/leaders?vin=%zz", "")));
+		requests.add(Map.entry("400 MALFORMED_REQUEST", get("/api/v1/vehicles?=1", auth(ADMIN_TOKEN))));
+		requests
+			.add(Map.entry("404 NOT_FOUND", get("/api/v1/nothing-here", auth(ADMIN_TOKEN) + "Accept: garbage\r\n")));
+		requests.add(Map.entry("404 NOT_FOUND", get("/api/v1/nothing-here", auth(ADMIN_TOKEN) + "Accept: */json\r\n")));
+		requests.add(Map.entry("406 NOT_ACCEPTABLE",
+				get("/api/v1/milestones", "Accept: application/json;charset=utf-16\r\n")));
+		requests.add(Map.entry("404 NOT_FOUND", get("/actuator/health/nothing-here", "")));
 		requests.forEach((entry) -> {
 			String expected = entry.getKey();
 			String request = entry.getValue();

@@ -1,0 +1,53 @@
+package org.fleettelemetry.web;
+
+import java.util.List;
+import java.util.Random;
+
+import org.fleettelemetry.support.IntegrationTests;
+import org.fleettelemetry.support.ResourceLines;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Thousands of valid requests of every endpoint of the contract, most of them mutated in
+ * their body, headers, path or query, with credentials and without, over real HTTP: no
+ * answer is a 5xx, every error is a problem detail with its code, and afterwards every
+ * figure of the fleet is exactly what the answers said was credited.
+ * <p>
+ * {@code -Dfuzz.tries=100000} runs it longer; {@code -Dfuzz.seed=...} repeats a run (each
+ * run draws a seed and prints it, and a failure names it).
+ */
+class FuzzIntegrationTests extends IntegrationTests {
+
+	private static final Logger log = LoggerFactory.getLogger(FuzzIntegrationTests.class);
+
+	static final int TRIES = Integer.getInteger("fuzz.tries", 3_000);
+
+	@Test
+	void noRequestGetsA5xxOrChangesAFigureBeyondWhatTheAnswersSaid() {
+		long seed = Long.getLong("fuzz.seed", new Random().nextLong());
+		log.info("Fuzzing with -Dfuzz.seed={} -Dfuzz.tries={}", seed, TRIES);
+		List<String> endpoints = ResourceLines.of("/contract-endpoints.txt")
+			.stream()
+			.map((line) -> line.substring(0, line.lastIndexOf(' ')))
+			.toList();
+		Fuzzer fuzzer = new Fuzzer(this.port, seed);
+		fuzzer.prepare("POST /api/v1/vehicles", 12);
+		fuzzer.prepare("POST /api/v1/webhooks", 2);
+		long started = System.nanoTime();
+		fuzzer.run(endpoints, TRIES);
+		log.info("Fuzzing sent {} requests over {} endpoints in {} ms; statuses {}", fuzzer.requests, endpoints.size(),
+				(System.nanoTime() - started) / 1_000_000, fuzzer.statuses);
+		String reproduce = "seed " + seed + ": -Dfuzz.seed=" + seed + " -Dfuzz.tries=" + TRIES + " repeats this run";
+		assertThat(fuzzer.failures()).as(reproduce).isEmpty();
+		assertThat(fuzzer.expected.differences(this.api)).as(reproduce).isEmpty();
+		assertThat(fuzzer.sent).as("every endpoint, with credentials and without").allSatisfy((endpoint, counts) -> {
+			assertThat(counts[0]).as(endpoint + " with credentials").isPositive();
+			assertThat(counts[1]).as(endpoint + " without").isPositive();
+		}).containsOnlyKeys(endpoints);
+	}
+
+}
