@@ -68,7 +68,8 @@ final class BodyMutations {
 			case 3 -> {
 				JsonNode value = object.get(name);
 				object.put(name, (value == null || value.isNull()) ? "1"
-						: value.isValueNode() ? value.asString() : value.toString());
+						// a raw value an earlier mutation wrote is written as it is
+						: (value.isValueNode() && !value.isPojo()) ? value.asString() : value.toString());
 				request.mutations.add("as text: " + name);
 				request.mustBeRefused |= singleObject && value != null && value.isNumber();
 			}

@@ -6,6 +6,8 @@ import java.util.Random;
 import org.fleettelemetry.support.IntegrationTests;
 import org.fleettelemetry.support.ResourceLines;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * {@code -Dfuzz.tries=100000} runs it longer; {@code -Dfuzz.seed=...} repeats a run (each
  * run draws a seed and prints it, and a failure names it).
+ * <p>
+ * It runs in a context of its own: the thousands of odd requests it leaves in that
+ * context's metrics would otherwise be read by the tests that compare them.
  */
+@TestPropertySource(properties = "spring.application.name=fleet-telemetry-fuzzed")
 class FuzzIntegrationTests extends IntegrationTests {
 
 	private static final Logger log = LoggerFactory.getLogger(FuzzIntegrationTests.class);

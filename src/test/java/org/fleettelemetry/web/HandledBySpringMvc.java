@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -36,7 +37,10 @@ public class HandledBySpringMvc implements WebMvcConfigurer {
 				return true;
 			}
 
-		});
+		})
+			// before any interceptor of the application's, which may refuse the request
+			// (AnswerFirst) once it has reached Spring MVC
+			.order(Ordered.HIGHEST_PRECEDENCE);
 	}
 
 	/**
