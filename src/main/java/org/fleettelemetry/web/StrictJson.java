@@ -12,7 +12,10 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +23,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Request bodies are read strictly, as the contract says: a field no request names, a key
- * given twice, a number sent as text, or a time sent as a number is the client's error,
- * never a guess. A car that sends {@code "unit": "mi"} is told, not under-counted; a
- * gateway whose item names two VINs is refused, not credited to the last one.
+ * given twice, a number sent as text (or text as a number), or a time sent as a number is
+ * the client's error, never a guess. A car that sends {@code "unit": "mi"} is told, not
+ * under-counted; a gateway whose item names two VINs is refused, not credited to the last
+ * one.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
@@ -32,6 +36,12 @@ class StrictJson {
 		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+			// and text sent as a number ("model": 1e308), which Jackson would turn into
+			// text
+			.withCoercionConfig(LogicalType.Textual,
+					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
 			.addModule(new SimpleModule("strict-instants").addDeserializer(Instant.class, new IsoInstants()));
 	}
 
