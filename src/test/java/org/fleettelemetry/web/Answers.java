@@ -143,10 +143,15 @@ final class Answers {
 	private void registered(@Nullable JsonNode sent, JsonNode answered) {
 		String vin = answered.get("vin").asString();
 		this.expected.registered(vin, sent.get("country").asString(), sent.get("model").asString());
-		BigDecimal km = sent.has("odometerKm") ? sent.get("odometerKm").decimalValue() : sent.has("odometerMi")
+		// an odometer left out or sent as null is 0
+		BigDecimal km = given(sent, "odometerKm") ? sent.get("odometerKm").decimalValue() : given(sent, "odometerMi")
 				? sent.get("odometerMi").decimalValue().multiply(new BigDecimal("1.609344")) : BigDecimal.ZERO;
 		this.fleet.vehicles.put(vin, new FuzzFleet.Vehicle(vin, answered.get("token").asString(),
 				km.movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).longValue()));
+	}
+
+	private static boolean given(JsonNode sent, String field) {
+		return sent.has(field) && !sent.get(field).isNull();
 	}
 
 	/** Ids and cursors shown by a read, for later requests. */

@@ -39,7 +39,8 @@ final class BodyMutations {
 
 	/** One mutation of the body of {@code request}, which has one. */
 	void mutate(FuzzRequest request) {
-		if (request.json != null && this.random.nextInt(3) > 0) {
+		// once a mutation has written bytes, a change of the tree would not reach them
+		if (request.json != null && request.bytes == null && this.random.nextInt(3) > 0) {
 			onTree(request);
 		}
 		else {

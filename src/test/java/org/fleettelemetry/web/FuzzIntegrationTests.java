@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answer is a 5xx, every error is a problem detail with its code, and afterwards every
  * figure of the fleet is exactly what the answers said was credited.
  * <p>
- * {@code -Dfuzz.tries=100000} runs it longer; {@code -Dfuzz.seed=...} repeats a run (each
- * run draws a seed and prints it, and a failure names it).
+ * {@code -Dfuzz.tries=100000} runs it longer; {@code -Dfuzz.seed=...} repeats a run,
+ * {@code -Dfuzz.seed=random} draws a seed (each run prints its seed, and a failure names
+ * it).
  * <p>
  * It runs in a context of its own: the thousands of odd requests it leaves in that
  * context's metrics would otherwise be read by the tests that compare them.
@@ -32,9 +33,17 @@ class FuzzIntegrationTests extends IntegrationTests {
 
 	static final int TRIES = Integer.getInteger("fuzz.tries", 3_000);
 
+	/**
+	 * The seed of the build's run, so that a build fails only for a change it brings;
+	 * {@code -Dfuzz.seed=random} explores (three of its seeds found the defects and test
+	 * gaps fixed on 2026-12-06).
+	 */
+	static final String DEFAULT_SEED = "3889824681528469426";
+
 	@Test
 	void noRequestGetsA5xxOrChangesAFigureBeyondWhatTheAnswersSaid() {
-		long seed = Long.getLong("fuzz.seed", new Random().nextLong());
+		String given = System.getProperty("fuzz.seed", DEFAULT_SEED);
+		long seed = given.equals("random") ? new Random().nextLong() : Long.parseLong(given);
 		log.info("Fuzzing with -Dfuzz.seed={} -Dfuzz.tries={}", seed, TRIES);
 		List<String> endpoints = ResourceLines.of("/contract-endpoints.txt")
 			.stream()
