@@ -44,8 +44,8 @@ public final class SeedReports {
 			// and the pages the load dirtied written out now, not by checkpoints during
 			// the measured runs
 			sql.execute("checkpoint");
-			System.out.printf("SEEDED %d in %.0f s; %.1f bytes per stored report (tables and indexes)%n", inserted,
-					(System.nanoTime() - started) / 1e9, bytesPerReport(sql));
+			System.out.printf("SEEDED %d in %.0f s%s%n", inserted, (System.nanoTime() - started) / 1e9, (inserted > 0)
+					? "; %.1f bytes per stored report (tables and indexes)".formatted(bytesPerReport(sql)) : "");
 		}
 	}
 
@@ -81,7 +81,7 @@ public final class SeedReports {
 			inserted += sql.executeUpdate("""
 					insert into %s %s
 					select v.id, 'seed-%d-' || g, 'ODOMETER', 0,
-					       timestamptz '%sT00:00:00Z' + (g - 1) * %d * interval '1 second' / %d, 0, 0, now()
+					       timestamptz '%sT00:00:00Z' + (g - 1)::bigint * %d * interval '1 second' / %d, 0, 0, now()
 					from generate_series(1, %d) g cross join vehicles v""".formatted(slice, COLUMNS, m, month, seconds,
 					perMonth, perMonth));
 			sql.execute("alter table %s add primary key (vehicle_id, report_id)".formatted(slice));
