@@ -1,6 +1,5 @@
 package org.fleettelemetry.ingestion;
 
-import java.sql.SQLException;
 import java.util.List;
 
 import org.fleettelemetry.shared.ErrorCode;
@@ -106,12 +105,8 @@ class LedgerTransactions {
 			if (cause instanceof UnexpectedRollbackException) {
 				return true;
 			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("40") || sql.getSQLState().startsWith("23"))) {
-				return true;
-			}
 		}
-		return false;
+		return SqlStates.any(failure, (state) -> state.startsWith("40") || state.startsWith("23"));
 	}
 
 }

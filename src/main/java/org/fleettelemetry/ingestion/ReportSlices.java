@@ -1,6 +1,5 @@
 package org.fleettelemetry.ingestion;
 
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +75,8 @@ class ReportSlices {
 				}));
 			}
 			catch (DataAccessException ex) {
-				if (!lockNotGranted(ex)) {
+				// PostgreSQL's lock timeout
+				if (!SqlStates.any(ex, "55P03"::equals)) {
 					throw ex;
 				}
 				log.info("Slices of {} before {} not detached: the table was busy for {}; tried again later", table,
@@ -85,19 +85,6 @@ class ReportSlices {
 		}
 		dropDetached();
 		return detached;
-	}
-
-	/**
-	 * Whether the failure is PostgreSQL's lock timeout (SQLSTATE 55P03), whatever
-	 * exception it was translated to.
-	 */
-	private static boolean lockNotGranted(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**
