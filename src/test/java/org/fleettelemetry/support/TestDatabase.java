@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
@@ -22,6 +23,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 public final class TestDatabase {
 
 	private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+
+	private static final int TRUNCATE_ATTEMPTS = 5;
 
 	private static Connection connection;
 
@@ -49,12 +52,32 @@ public final class TestDatabase {
 	 * Empties every table the service writes, so that a test starts from a fresh fleet.
 	 */
 	public static void empty(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-		jdbc.sql(
-				"truncate reports, anomalies, vehicle_days, fleet_daily, fleet_last_report_days, fleet_countries, odometers, vehicles, "
-						+ "token_rotations, api_keys, milestones, fleet_last_milestone, webhook_deliveries, webhook_events, webhooks restart identity cascade")
-			.update();
+		truncate(jdbc, 1);
 		jdbc.sql("update fleet_totals set distance_m = 0, reports = 0, vehicles = 0, retired_vehicles = 0").update();
 		jdbc.sql("update anomalies_open set anomalies = 0").update();
+	}
+
+	/**
+	 * The truncate locks its tables one after the other, while the background tasks of
+	 * every context the test run keeps (the live stream's summary, the gauges) may be
+	 * reading some of them in another order: PostgreSQL breaks such a deadlock by failing
+	 * one side, and when that is the truncate, it is tried again.
+	 */
+	private static void truncate(org.springframework.jdbc.core.simple.JdbcClient jdbc, int attempt) {
+		try {
+			jdbc.sql(
+					"truncate reports, anomalies, vehicle_days, fleet_daily, fleet_last_report_days, fleet_countries, odometers, vehicles, "
+							+ "token_rotations, api_keys, milestones, fleet_last_milestone, webhook_deliveries, webhook_events, webhooks restart identity cascade")
+				.update();
+		}
+		catch (PessimisticLockingFailureException ex) {
+			if (attempt == TRUNCATE_ATTEMPTS) {
+				throw ex;
+			}
+			log.info("Emptying the test database met a deadlock (attempt {} of {}); trying again", attempt,
+					TRUNCATE_ATTEMPTS);
+			truncate(jdbc, attempt + 1);
+		}
 	}
 
 	/**
