@@ -80,8 +80,7 @@ public class FleetLedger {
 			return;
 		}
 		int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
-		// sorted, as every writer of these rows touches them, so that writers cannot
-		// deadlock
+		// sorted, as every writer of these rows takes them: writers cannot deadlock
 		addToCountries(new TreeMap<>(byCountry).entrySet()
 			.stream()
 			.map((e) -> new Object[] { e.getKey(), stripe, e.getValue() })

@@ -232,8 +232,7 @@ class GroupCommit implements SmartLifecycle {
 			}
 			finally {
 				group.forEach((r) -> this.admission.release(r.submissions().size()));
-				// a new list, not cleared: the answering thread may still be reading this
-				// one
+				// a new list, not cleared: the answering thread may still read the old
 				group = new ArrayList<>();
 			}
 		}

@@ -68,14 +68,11 @@ class ReportStore {
 		String[] keyVins = submissions.stream().map(Submission::vin).toArray(String[]::new);
 		String[] keyIds = submissions.stream().map((s) -> s.report().reportId()).toArray(String[]::new);
 		return this.template.execute(LOAD, (PreparedStatement statement) -> {
-			// planned for these ids every time, never kept: pgjdbc prepares a statement
-			// on
-			// the server from its fifth use, and PostgreSQL may then keep one generic
-			// plan
-			// for the connection, made for the table sizes of that moment; one that found
-			// a slice nearly empty then read the whole slice for every report as it
-			// filled
-			// (bench/run: 757 reports/s instead of 3,000)
+			// planned for these ids every time, never kept: pgjdbc prepares a
+			// statement on the server from its fifth use, and PostgreSQL may then keep
+			// one generic plan for the connection, made for the table sizes of that
+			// moment; one that found a slice nearly empty then read the whole slice
+			// for every report as it filled (bench/run: 757 reports/s, not 3,000)
 			statement.unwrap(PGStatement.class).setPrepareThreshold(0);
 			statement.setObject(1, vins);
 			statement.setObject(2, vins);

@@ -146,8 +146,7 @@ class FleetStream extends RepeatingTask {
 		Snapshot before = this.last;
 		Snapshot now = read();
 		if (before != null && isHigher(now.lastMilestone(), before.lastMilestone())) {
-			// perhaps fired by another instance: this one sends only those it has not
-			// sent
+			// perhaps fired by another instance: this one sends only what it has not
 			MilestoneView fired = this.milestones.fleet(now.lastMilestone().distanceKm());
 			if (fired != null) {
 				milestone(fired);
@@ -210,8 +209,7 @@ class FleetStream extends RepeatingTask {
 			subscriber.emitter.send(frame);
 		}
 		catch (IOException | IllegalStateException ex) {
-			// the subscriber has gone: not an error, and the container ends the request
-			// itself
+			// the subscriber has gone: not an error; the container ends the request
 			log.debug("A stream subscriber has gone", ex);
 			remove(subscriber);
 		}

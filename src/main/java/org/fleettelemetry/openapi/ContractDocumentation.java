@@ -66,8 +66,7 @@ class ContractDocumentation implements GlobalOpenApiCustomizer {
 			operation.setTags(List.of(tag(path)));
 			operation.setSecurity(security(method, path));
 			if (path.startsWith(ACTUATOR)) {
-				// Boot's own endpoints, whose errors are not the service's problem
-				// details
+				// Boot's own endpoints: their errors are not problem details
 				return;
 			}
 			describeReportBodies(key, operation);

@@ -72,8 +72,7 @@ final class ProblemResponses {
 			Map.entry("POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE, OUTCOME_UNKNOWN)),
 			Map.entry("GET /api/v1/fleet/summary", List.of(SERVICE_UNAVAILABLE)),
 			Map.entry("GET /api/v1/fleet/countries", List.of(SERVICE_UNAVAILABLE)),
-			// public, but a vehicle's own milestones (scope=VEHICLE with vin) need its
-			// token
+			// public, but a vehicle's milestones (scope=VEHICLE with vin) need its token
 			Map.entry("GET /api/v1/milestones", List.of(UNAUTHORIZED, FORBIDDEN, VEHICLE_NOT_FOUND)),
 			Map.entry(ContractDocumentation.RELEASE,
 					List.of(ANOMALY_NOT_FOUND, ALREADY_RESOLVED, NOT_RELEASABLE, REPORT_ID_CONFLICT, ODOMETER_ROLLBACK,

@@ -34,8 +34,7 @@ class RequestTracing extends ValveBase {
 	private final Propagator propagator;
 
 	RequestTracing(Tracer tracer, Propagator propagator) {
-		// Tomcat allows asynchronous requests (the live stream) only when every valve
-		// does
+		// Tomcat allows asynchronous requests (the live stream) only if every valve does
 		super(true);
 		this.tracer = tracer;
 		this.propagator = propagator;

@@ -36,8 +36,7 @@ class StrictJson {
 		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-			// and text sent as a number ("model": 1e308), which Jackson would turn into
-			// text
+			// and text sent as a number ("model": 1e308), which Jackson would make text
 			.withCoercionConfig(LogicalType.Textual,
 					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

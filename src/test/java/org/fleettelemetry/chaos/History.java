@@ -104,8 +104,7 @@ final class History {
 			if (fate.isStored()) {
 				stored++;
 				// stored, yet no answer said so and no request of unknown outcome carried
-				// it:
-				// an answer that said "failed" was wrong
+				// it: an answer that said "failed" was wrong
 				storedUnsaid += (fate.accepted == 0 && fate.unknownSendings == 0) ? 1 : 0;
 				told += fate.credit();
 				twice += Math.max(0, fate.accepted - 1) * fate.credit();

@@ -76,8 +76,8 @@ class FleetSummaryIntegrationTests extends IntegrationTests {
 		String late = register("SJNFAAZE0U6000015");
 		post("SJNFAAZE0U6000015", late, Map.of(now.minus(2, ChronoUnit.DAYS), 100.0));
 		post("SJNFAAZE0U6000015", late, Map.of(now.minus(40, ChronoUnit.DAYS), 50.0));
-		// from 35 days ago to yesterday, in one transaction that also reports on another
-		// day
+		// from 35 days ago to yesterday, in one transaction that also reports
+		// on another day
 		String moved = register("SJNFAAZE0U6000016");
 		post("SJNFAAZE0U6000016", moved, Map.of(now.minus(35, ChronoUnit.DAYS), 10.0));
 		post("SJNFAAZE0U6000016", moved,

@@ -253,8 +253,8 @@ class AnomalyReviewIntegrationTests extends IntegrationTests {
 								"odometerKm", 1200)));
 		List<Long> anomalies = this.jdbc.sql("select id from anomalies order by id").query(Long.class).list();
 		String token = this.api.register(VIN, "ES", 1000.0);
-		// the car sends them again once registered: the first as it was, the second
-		// changed
+		// the car sends them again once registered: the first as it was,
+		// the second changed
 		assertThat(this.api.post(reports(VIN), token, odometer("same", T0.toString(), 1200)).status()).isEqualTo(201);
 		assertThat(this.api.post(reports(VIN), token, odometer("other", T0.plus(1, ChronoUnit.HOURS).toString(), 1250))
 			.status()).isEqualTo(201);

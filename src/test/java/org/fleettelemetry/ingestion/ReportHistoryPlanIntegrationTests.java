@@ -74,8 +74,7 @@ class ReportHistoryPlanIntegrationTests extends IntegrationTests {
 
 		for (JsonNode plan : new JsonNode[] { few, first, inside, range }) {
 			// the two vehicles and their odometers fit a page: scanned whole, rightly;
-			// the
-			// reports of 2014 are in the slice of every time before the first month
+			// the reports of 2014 are in the slice of every time before the first month
 			assertThat(QueryPlans.nodes(plan))
 				.contains("Index Scan on reports_older using reports_older_by_reading_time")
 				.doesNotContain("Seq Scan on reports")
@@ -84,8 +83,8 @@ class ReportHistoryPlanIntegrationTests extends IntegrationTests {
 		}
 		long base = QueryPlans.pagesRead(few);
 		// the index is one or two levels deeper over a million reports, and 101 of them
-		// span a couple of heap pages: a scan of the vehicle's reports would read
-		// thousands
+		// span a couple of heap pages: a scan of the vehicle's reports
+		// would read thousands
 		assertThat(QueryPlans.pagesRead(first)).as(QueryPlans.nodes(first)).isLessThanOrEqualTo(base + 10);
 		assertThat(QueryPlans.pagesRead(inside)).as(QueryPlans.nodes(inside)).isLessThanOrEqualTo(base + 10);
 		assertThat(QueryPlans.pagesRead(range)).as(QueryPlans.nodes(range)).isLessThanOrEqualTo(base + 10);

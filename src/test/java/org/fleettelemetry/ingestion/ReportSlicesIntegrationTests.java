@@ -107,8 +107,7 @@ class ReportSlicesIntegrationTests extends IntegrationTests {
 	@Test
 	void oneReportIdIsOneReportAcrossSlicesWhateverRacesForIt() throws Exception {
 		// the same reportId recorded in 2014 (the slice of all earlier time) and now
-		// (this
-		// month's slice) races from two requests for each of 40 vehicles
+		// (this month's slice) races from two requests for each of 40 vehicles
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		int vehicles = 40;
 		List<String[]> cars = new ArrayList<>();
@@ -194,9 +193,8 @@ class ReportSlicesIntegrationTests extends IntegrationTests {
 		assertThat(post(vin, token, odometer("new-2", now, "1351.5")).decimal("creditedKm"))
 			.isEqualByComparingTo("1.000");
 
-		// a cutoff past this month takes its slice too; the reports of the next still
-		// have theirs
-		// an anomaly of this month, open, in the quarantine's count
+		// a cutoff past this month takes its slice too, the next month's keeps its
+		// reports; first, an anomaly of this month, open, in the quarantine's count
 		assertThat(post(vin, token, odometer("future", now.plus(Duration.ofDays(1)), "1400")).text("code"))
 			.isEqualTo("TIMESTAMP_IN_FUTURE");
 		assertThat(openAnomalies()).isOne();

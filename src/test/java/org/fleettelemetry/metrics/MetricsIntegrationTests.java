@@ -66,8 +66,7 @@ class MetricsIntegrationTests extends IntegrationTests {
 	void fleetGaugesShowTheFiguresInTheDatabase() throws InterruptedException {
 		enrolVehicleAndReport();
 		this.api.register("SJNFAAZE0U6000002", "FR", null);
-		// the gauges are refreshed in the background: wait for the figures of this test's
-		// fleet
+		// the gauges are refreshed in the background: wait for this test's figures
 		Scrape scrape = awaitScrape(
 				(s) -> s.value("fleet_vehicles").orElse(0) == 2 && s.value("fleet_distance_meters").orElse(0) == 12345
 						&& s.value("fleet_anomalies_open").orElse(0) == 1);

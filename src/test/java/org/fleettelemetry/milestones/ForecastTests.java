@@ -42,15 +42,14 @@ class ForecastTests {
 
 	@Test
 	void aGrowingPaceFollowsItsLinearTrend() {
-		// 1 km on day 0, growing by 1 km a day: the rate is t km/day at t days into the
-		// window
+		// 1 km on day 0, growing by 1 km a day: the rate is t km/day at day t
+		// of the window
 		long[] growing = new long[28];
 		for (int i = 0; i < 28; i++) {
 			growing[i] = 1000L * i + 500;
 		}
 		Instant now = WINDOW_START.plus(Duration.ofDays(28));
-		// from t=28 to T covers (T^2 - 28^2) / 2 km: 4,608 km take 28 + T = 100 - 28 = 72
-		// days
+		// from t=28 to T covers (T^2 - 28^2) / 2 km: 4,608 km take T - 28 = 72 days
 		Instant projected = Forecast.projectedAt(growing, WINDOW_START, now, 4_608_000);
 		assertThat(Duration.between(now.plus(Duration.ofDays(72)), projected).abs()).isLessThan(Duration.ofMinutes(1));
 	}

@@ -225,8 +225,8 @@ class MilestonesIntegrationTests extends IntegrationTests {
 		assertThat(this.jdbc.sql("select count(distinct vin) from milestones where scope = 'FLEET'")
 			.query(Long.class)
 			.single()).isBetween(1L, 3L);
-		// each was crossed by a racer, never by the vehicle that brought the fleet to 990
-		// km
+		// each was crossed by a racer, never by the vehicle that brought the fleet
+		// to 990 km
 		assertThat(this.jdbc.sql("select vin from milestones where scope = 'FLEET'").query(String.class).list())
 			.hasSize(3)
 			.allMatch((vin) -> !vin.equals(vin(0)) && vin.startsWith("SJNFAAZE0U6"));

@@ -52,8 +52,8 @@ class VehicleMilestonePagePlanIntegrationTests extends IntegrationTests {
 		this.jdbc.sql("analyze milestones").update();
 		long ids = this.jdbc.sql("select count(*) from milestones where scope = 'VEHICLE'").query(Long.class).single();
 		assertThat(ids).isEqualTo(60_000);
-		// after the 50,000th from the latest: vehicle 3,334 and the first two of its
-		// three
+		// after the 50,000th from the latest: vehicle 3,334 and the first two
+		// of its three
 		long deepId = this.jdbc.sql("""
 				select id from milestones where scope = 'VEHICLE'
 				order by reached_at desc, id desc offset 49999 limit 1""").query(Long.class).single();

@@ -19,8 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "fleet.admin.token=" + IntegrationTests.ADMIN_TOKEN,
 				"fleet.gateway.token=" + IntegrationTests.GATEWAY_TOKEN,
-				// only the tests that start their own instances send webhooks: see
-				// Instances
+				// only the tests that start their own instances send
+				// webhooks: see Instances
 				"fleet.webhooks.dispatch.enabled=false",
 				// no load balancer to wait for when the tests end
 				"fleet.shutdown.drain-period=0s" })

@@ -47,8 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	public static ServiceProcess start(String... arguments) {
 		// the C1 compiler alone: such a JVM serves a few requests, and starts in about
-		// half
-		// the time
+		// half the time
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
 						"-cp", System.getProperty("java.class.path"), FleetTelemetryApplication.class.getName(),
@@ -121,8 +120,8 @@ public final class ServiceProcess implements AutoCloseable {
 	 * waiting.
 	 */
 	public void terminate() {
-		// through its handle: Process.destroy() would also close the output this still
-		// reads
+		// through its handle: Process.destroy() would also close the output
+		// this still reads
 		this.process.toHandle().destroy();
 	}
 

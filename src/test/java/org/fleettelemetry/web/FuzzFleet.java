@@ -124,8 +124,8 @@ final class FuzzFleet {
 			odometerM += 1_000_000_000L; // implausible: an anomaly
 		}
 		else if (kind == 3) {
-			recordedAt = Instant.now().plus(Duration.ofDays(2)); // from the future: an
-																	// anomaly
+			// from the future: an anomaly
+			recordedAt = Instant.now().plus(Duration.ofDays(2));
 		}
 		else {
 			long minutes = 5 + this.random.nextInt(180);

@@ -82,8 +82,8 @@ class StrictInputIntegrationTests extends IntegrationTests {
 				this.api.post("/api/v1/vehicles", ADMIN_TOKEN,
 						Map.of("vin", "SJNFAAZE0U6000002", "model", "LEAF", "country", "ES", "odometerKm", "5000")),
 				"INVALID_FIELD", "odometerKm: must be a JSON number");
-		// and text sent as a number is not made text (found by the fuzz test, seed
-		// 2446388434064585635)
+		// and text sent as a number is not made text (found by the fuzz
+		// test, seed 2446388434064585635)
 		for (Object model : List.of(1e308, 0.0001, 42, true)) {
 			Api.Response answer = this.api.post("/api/v1/vehicles", ADMIN_TOKEN,
 					Map.of("vin", "SJNFAAZE0U6000002", "model", model, "country", "ES"));

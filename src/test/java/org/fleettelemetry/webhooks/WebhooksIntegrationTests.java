@@ -88,8 +88,8 @@ class WebhooksIntegrationTests extends IntegrationTests {
 		assertThat(delivery.get("lastAttemptAt").isNull()).isTrue();
 		assertThat(delivery.get("lastStatus").isNull()).isTrue();
 		assertThat(this.jdbc.sql("select count(*) from webhook_deliveries").query(Long.class).single()).isEqualTo(14);
-		// counted every dispatch interval (1 s), so that a scrape never waits for the
-		// database
+		// counted every dispatch interval (1 s), so that a scrape never waits
+		// for the database
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.api.text("/actuator/prometheus"))
 				.containsPattern("(?m)^webhook_deliveries_pending 14\\.0$")
