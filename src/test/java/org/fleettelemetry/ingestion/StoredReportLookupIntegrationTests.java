@@ -1,8 +1,12 @@
 package org.fleettelemetry.ingestion;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.fleettelemetry.support.IntegrationTests;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,12 +16,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The look-up of stored reports is planned for its own ids every time it runs. A plan
- * kept on the server for the connection (pgjdbc prepares a statement there from its fifth
- * use) can be a generic one, costed when a slice was nearly empty, that then reads the
- * whole slice for every report as it fills.
+ * The look-up of stored reports is planned for its ids until this month's slice has been
+ * analyzed with 10,000 reports in it, and then runs one generic plan kept on the server,
+ * a probe of each slice's key per id: a plan kept from before would have been made for
+ * empty or small slices, and could read a slice whole for every report as it filled.
  */
 class StoredReportLookupIntegrationTests extends IntegrationTests {
+
+	private static final int VEHICLES = 40;
+
+	/**
+	 * Reports of this month, 300 a vehicle: past the 10,000 the generic plan waits for.
+	 */
+	private static final int FILLED = 12_000;
 
 	@Autowired
 	ReportStore store;
@@ -25,18 +36,94 @@ class StoredReportLookupIntegrationTests extends IntegrationTests {
 	@Autowired
 	PlatformTransactionManager transactionManager;
 
+	@BeforeEach
+	void registerTheVehicles() {
+		for (int i = 1; i <= VEHICLES; i++) {
+			this.api.register(vin(i), "ES", null);
+		}
+	}
+
 	@Test
-	void theLookUpIsNeverKeptOnTheServer() {
-		List<String> kept = new TransactionTemplate(this.transactionManager).execute((status) -> {
-			for (int i = 0; i < 10; i++) {
-				this.store.load(List.of(GroupCommitTests.submission("look-up-" + i)));
-				// an ordinary statement, used as often, for comparison
-				this.jdbc.sql("select count(*) from vehicles where vin = ?").param("V" + i).query(Long.class).single();
-			}
-			return this.jdbc.sql("select statement from pg_prepared_statements").query(String.class).list();
+	void theLookUpKeepsAGenericPlanOnlyOnceThisMonthsSliceIsAnalyzedFull() {
+		Plans plans = new TransactionTemplate(this.transactionManager).execute((status) -> {
+			Plans result = new Plans();
+			lookUpTenTimes();
+			result.whileEmpty = genericPlans();
+			this.jdbc
+				.sql("""
+						insert into reports (vehicle_id, report_id, type, odometer_seq, recorded_at, odometer_m, credited_m,
+						                     received_at)
+						select v.id, 'filled-' || g, 'ODOMETER', 0, :now::timestamptz - g * interval '1 millisecond', g, 0, :now
+						from vehicles v cross join generate_series(1, :perVehicle) g""")
+				.param("now", Timestamp.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)))
+				.param("perVehicle", FILLED / VEHICLES)
+				.update();
+			lookUpTenTimes();
+			result.filledNotAnalyzed = genericPlans();
+			// as autovacuum does once a tenth of a slice has changed
+			this.jdbc.sql("analyze reports").update();
+			lookUpTenTimes();
+			result.analyzed = genericPlans();
+			long before = indexFetches();
+			assertThat(this.store.load(List.of(submission(7, "filled-7"))).stored()).hasSize(1);
+			result.fetchedForOne = indexFetches() - before;
+			result.sequentialScans = sequentialScans();
+			return result;
 		});
-		assertThat(kept).as("statements kept on the server").anyMatch((sql) -> sql.contains("from vehicles where vin"));
-		assertThat(kept).noneMatch((sql) -> sql.contains("join reports r"));
+		assertThat(plans.whileEmpty).as("generic plans while the slices are empty").isZero();
+		assertThat(plans.filledNotAnalyzed).as("generic plans before the slice is analyzed").isZero();
+		assertThat(plans.analyzed).as("generic plans once it is").isPositive();
+		assertThat(plans.fetchedForOne).as("reports read to find one").isOne();
+		assertThat(plans.sequentialScans).as("sequential scans of a slice").isZero();
+	}
+
+	private void lookUpTenTimes() {
+		for (int i = 0; i < 10; i++) {
+			assertThat(this.store.load(List.of(submission(i % VEHICLES + 1, "look-up-" + i))).stored()).isEmpty();
+		}
+	}
+
+	private static Submission submission(int vehicle, String reportId) {
+		Submission any = GroupCommitTests.submission(reportId);
+		return new Submission(vin(vehicle), any.report(), any.json());
+	}
+
+	private static String vin(int i) {
+		return "SJNFAAZE0U6%06d".formatted(i);
+	}
+
+	/** How many times this connection ran the look-up on a plan kept on the server. */
+	private long genericPlans() {
+		return this.jdbc.sql("""
+				select coalesce(sum(generic_plans), 0) from pg_prepared_statements
+				where statement like '%from reports r where r.vehicle_id%'""").query(Long.class).single();
+	}
+
+	/** Rows this transaction fetched from the slices of reports through an index. */
+	private long indexFetches() {
+		return this.jdbc.sql("""
+				select coalesce(sum(idx_tup_fetch), 0) from pg_stat_xact_user_tables
+				where relname like 'reports\\_%'""").query(Long.class).single();
+	}
+
+	private long sequentialScans() {
+		return this.jdbc.sql("""
+				select coalesce(sum(seq_scan), 0) from pg_stat_xact_user_tables
+				where relname like 'reports\\_%'""").query(Long.class).single();
+	}
+
+	private static final class Plans {
+
+		long whileEmpty;
+
+		long filledNotAnalyzed;
+
+		long analyzed;
+
+		long fetchedForOne;
+
+		long sequentialScans;
+
 	}
 
 }
