@@ -58,8 +58,9 @@ class ReportStore {
 	 * <li>the plan is kept only once this month's slice, the one that fills, has been
 	 * analyzed with at least 10,000 reports in it; that analysis made PostgreSQL drop
 	 * every plan made before. Until then (a new month, a new fleet) the look-up is
-	 * planned for its ids each time. The statement that chooses reads only the
-	 * catalogue.</li>
+	 * planned for its ids each time. The statement that chooses reads only the catalogue.
+	 * (Should this month have no slice, after a drop past its start, its reports go to
+	 * the slice of all earlier time, which then counts.)</li>
 	 * <li>each id is looked up on its own ({@code lateral ... limit 1}: a reportId is one
 	 * report of its vehicle), so that no plan can read a slice once for all the ids, and
 	 * each slice is probed on both columns of its key;</li>
@@ -76,7 +77,8 @@ class ReportStore {
 			order by vehicle_id, seq;
 			select set_config('plan_cache_mode',
 			       case when (select reltuples from pg_class
-			                  where oid = to_regclass('reports_' || to_char(now() at time zone 'UTC', 'YYYY_MM'))) >= 10000
+			                  where oid = coalesce(to_regclass('reports_' || to_char(now() at time zone 'UTC', 'YYYY_MM')),
+			                                       'reports_older'::regclass)) >= 10000
 			            then 'force_generic_plan' else 'force_custom_plan' end, true);
 			set local enable_seqscan = off;
 			select r.* from unnest(?::varchar[], ?::varchar[]) k (vin, report_id)
