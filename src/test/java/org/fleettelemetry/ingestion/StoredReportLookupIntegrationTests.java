@@ -104,15 +104,18 @@ class StoredReportLookupIntegrationTests extends IntegrationTests {
 
 	/** Rows fetched from the slices of reports through an index, not yet published. */
 	private long indexFetches() {
-		return this.jdbc.sql("""
-				select coalesce(sum(idx_tup_fetch), 0) from pg_stat_xact_user_tables
-				where relname like 'reports\\_%'""").query(Long.class).single();
+		return sliceCounter("idx_tup_fetch");
 	}
 
 	private long sequentialScans() {
+		return sliceCounter("seq_scan");
+	}
+
+	/** A counter of this connection's statistics of the slices, not yet published. */
+	private long sliceCounter(String column) {
 		return this.jdbc.sql("""
-				select coalesce(sum(seq_scan), 0) from pg_stat_xact_user_tables
-				where relname like 'reports\\_%'""").query(Long.class).single();
+				select coalesce(sum(%s), 0) from pg_stat_xact_user_tables
+				where relname like 'reports\\_%%'""".formatted(column)).query(Long.class).single();
 	}
 
 	private static final class Plans {
