@@ -50,25 +50,16 @@ class ReportStore {
 	 * The look-up of stored reports probes every slice (a reportId may have been sent
 	 * with any recordedAt), and planning it for its ids costs more than running it: with
 	 * eight slices, 1.8-2.0 ms a transaction against 0.8-1.0 ms for a generic plan kept
-	 * on the server (pgjdbc prepares a statement there from its fifth use). A kept plan
-	 * is made for the table sizes of its moment, though, and one made while a slice was
-	 * empty or small can read that slice whole, or a vehicle's month, for every report as
-	 * the slice fills (a bench/run once fell from 3,000 to 757 reports/s so). Hence:
-	 * <ul>
-	 * <li>the plan is kept only once this month's slice, the one that fills, has been
-	 * analyzed with at least 10,000 reports in it; that analysis made PostgreSQL drop
-	 * every plan made before. Until then (a new month, a new fleet) the look-up is
-	 * planned for its ids each time. The statement that chooses reads only the catalogue.
-	 * (Should this month have no slice, after a drop past its start, its reports go to
-	 * the slice of all earlier time, which then counts.)</li>
-	 * <li>each id is looked up on its own ({@code lateral ... limit 1}: a reportId is one
-	 * report of its vehicle), so that no plan can read a slice once for all the ids, and
-	 * each slice is probed on both columns of its key;</li>
-	 * <li>sequential scans are off for it: an empty slice would otherwise be scanned, and
-	 * go on being scanned as it fills.</li>
-	 * </ul>
-	 * The settings are local to the transaction and reset after the query.
-	 * StoredReportLookupIntegrationTests shows each of the three.
+	 * on the server (pgjdbc prepares a statement there from its fifth use). So it keeps
+	 * one once {@code this_months_slice_analyzed} (V19), and is planned for its ids each
+	 * time until then: PostgreSQL's own choice kept a plan made while this month's slice
+	 * was empty, which read the slice whole, or a vehicle's month, for every report as it
+	 * filled (a bench/run fell from 3,000 to 757 reports/s so). Sequential scans are off
+	 * for it, or an empty slice would be scanned, and go on being scanned as it fills.
+	 * Both settings are local to the transaction and reset after the query. Each id is
+	 * looked up on its own ({@code lateral ... limit 1}: a reportId is one report of its
+	 * vehicle), so that no plan can read a slice once for all the ids, and each slice is
+	 * probed on both columns of its key. PlansOverSlicesIntegrationTests shows each part.
 	 */
 	private static final String LOAD = """
 			select id, vin, country, distance_m, retired_at from vehicles where vin = any(?::varchar[]) order by id for update;
@@ -76,10 +67,8 @@ class ReportStore {
 			where vehicle_id = any(array(select id from vehicles where vin = any(?::varchar[])))
 			order by vehicle_id, seq;
 			select set_config('plan_cache_mode',
-			       case when (select reltuples from pg_class
-			                  where oid = coalesce(to_regclass('reports_' || to_char(now() at time zone 'UTC', 'YYYY_MM')),
-			                                       'reports_older'::regclass)) >= 10000
-			            then 'force_generic_plan' else 'force_custom_plan' end, true);
+			       case when this_months_slice_analyzed('reports') then 'force_generic_plan' else 'force_custom_plan' end,
+			       true);
 			set local enable_seqscan = off;
 			select r.* from unnest(?::varchar[], ?::varchar[]) k (vin, report_id)
 			join vehicles v on v.vin = k.vin

@@ -105,6 +105,26 @@ class ReportSlicesIntegrationTests extends IntegrationTests {
 	}
 
 	@Test
+	void everyTimeIsHeldByTheSliceOfItsMonthOrByTheCatchAll() {
+		List<Map<String, Object>> answers = this.jdbc.sql("""
+				select s.name, slice_holding(s.parent, s.starts)::text as at_start,
+				       slice_holding(s.parent, s.ends - interval '1 microsecond')::text as at_end
+				from table_slices s""").query().listOfRows();
+		// three months of reports and of anomalies at least
+		assertThat(answers).hasSizeGreaterThanOrEqualTo(6);
+		answers.forEach((answer) -> assertThat(answer)
+			.as("the slices holding the first and last instants of %s", answer.get("name"))
+			.containsEntry("at_start", answer.get("name"))
+			.containsEntry("at_end", answer.get("name")));
+		for (String parent : List.of("reports", "anomalies")) {
+			assertThat(this.jdbc.sql("select slice_holding(:parent, '1990-01-01T00:00:00Z')::text")
+				.param("parent", parent)
+				.query(String.class)
+				.single()).isEqualTo(parent + "_older");
+		}
+	}
+
+	@Test
 	void oneReportIdIsOneReportAcrossSlicesWhateverRacesForIt() throws Exception {
 		// the same reportId recorded in 2014 (the slice of all earlier time) and now
 		// (this month's slice) races from two requests for each of 40 vehicles
