@@ -1,6 +1,7 @@
 package org.fleettelemetry.security;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,16 +9,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.web.ProblemWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer} tokens. A request without one goes on
- * anonymous (public reads); a token that belongs to nobody is refused with 401 at once.
+ * anonymous (public reads); a token that belongs to nobody is refused with 401 at once;
+ * one that cannot be checked, the database being unreachable, with 503.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
 
 	private static final String PREFIX = "Bearer ";
 
@@ -42,7 +51,19 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			this.problems.write(response, ErrorCode.UNAUTHORIZED, "Use Authorization: Bearer <token>");
 			return;
 		}
-		var caller = this.tokens.resolve(header.substring(PREFIX.length()).trim());
+		Optional<Caller> caller;
+		try {
+			caller = this.tokens.resolve(header.substring(PREFIX.length()).trim());
+		}
+		catch (DataAccessResourceFailureException | TransientDataAccessException
+				| CannotCreateTransactionException ex) {
+			// a token not cached yet is checked in the database: while it cannot be
+			// reached, the request can be neither refused nor served (it was a 500)
+			log.warn("Database unavailable while checking a bearer token: {}", ex.getMessage());
+			this.problems.write(response, ErrorCode.SERVICE_UNAVAILABLE,
+					"The database is unavailable for a moment; retry shortly");
+			return;
+		}
 		if (caller.isEmpty()) {
 			this.problems.write(response, ErrorCode.UNAUTHORIZED, "The bearer token is not valid");
 			return;

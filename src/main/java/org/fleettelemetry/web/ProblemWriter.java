@@ -32,8 +32,9 @@ public class ProblemWriter {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		// written, not closed: the response completes when the filter chain has unwound,
-		// so that the
-		// filters around this one (timings) finish before the client has its answer
+		// so
+		// that the filters around this one (timings) finish before the client has its
+		// answer
 		response.getOutputStream().write(this.json.writeValueAsBytes(problem));
 	}
 
