@@ -140,15 +140,22 @@ class ProblemHandler {
 
 	/**
 	 * An answer no converter can write in the form the client asked for (JSON in UTF-16,
-	 * say): the client's choice, not the service's failure. A failure to write an answer
-	 * at all has a cause, and stays a 500.
+	 * say): the client's choice, not the service's failure. An answer cut because the
+	 * client hung up while it was written is no failure either (Jackson wraps Tomcat's
+	 * {@link ClientAbortException}). Any other failure to write an answer stays a 500.
 	 */
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> notWritable(HttpMessageNotWritableException ex) {
-		if (ex.getCause() != null) {
-			return unexpected(ex);
+	@Nullable ResponseEntity<ProblemDetail> notWritable(HttpMessageNotWritableException ex) {
+		if (ex.getCause() == null) {
+			return answered(Problems.of(ErrorCode.NOT_ACCEPTABLE, "Ask for application/json in UTF-8"));
 		}
-		return answered(Problems.of(ErrorCode.NOT_ACCEPTABLE, "Ask for application/json in UTF-8"));
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof ClientAbortException || cause instanceof AsyncRequestNotUsableException) {
+				clientGone(ex);
+				return null;
+			}
+		}
+		return unexpected(ex);
 	}
 
 	/**

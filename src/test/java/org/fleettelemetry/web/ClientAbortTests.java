@@ -6,9 +6,12 @@ import java.lang.reflect.Method;
 import org.apache.catalina.connector.ClientAbortException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.DatabindException;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 
@@ -32,6 +35,15 @@ class ClientAbortTests {
 			handler.setAccessible(true);
 			assertThat(handler.invoke(new ProblemHandler(), gone)).isNull();
 		}
+		// hung up while a JSON answer was written, as wrk leaves a page read at its end
+		Exception cut = new HttpMessageNotWritableException("Could not write JSON",
+				DatabindException.from((JsonGenerator) null, "ServletOutputStream failed to write",
+						new AsyncRequestNotUsableException("ServletOutputStream failed to write",
+								new ClientAbortException(new IOException("Broken pipe")))));
+		Method handler = handlers.resolveMethod(cut);
+		assertThat(handler).isNotNull();
+		handler.setAccessible(true);
+		assertThat(handler.invoke(new ProblemHandler(), cut)).isNull();
 		assertThat(output.getAll()).doesNotContain("ERROR").doesNotContain("Broken pipe");
 	}
 
