@@ -109,8 +109,8 @@ class GroupCommit implements SmartLifecycle {
 			.description("Reports credited per group-commit transaction")
 			.serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 			.register(meters);
-		// the count may dip below zero for a moment (see credit); the backlog it shows
-		// does not
+		// the count may dip below zero for a moment (see credit); the backlog
+		// it shows does not
 		Gauge.builder("telemetry.group.commit.waiting", this.waiting, (waiting) -> Math.max(0, waiting.get()))
 			.description("Reports queued on this instance for a group-commit writer")
 			.register(meters);

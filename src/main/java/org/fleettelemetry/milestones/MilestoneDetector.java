@@ -55,8 +55,8 @@ class MilestoneDetector {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(DistanceCredited credited) {
 		List<Long> fleetLadder = this.settings.fleetKm();
-		// without a fleet ladder, the fleet distance is read only for a vehicle milestone
-		// that fires
+		// without a fleet ladder, the fleet distance is read only for a
+		// vehicle milestone that fires
 		Long fleetAfterM = fleetLadder.isEmpty() ? null : lockedFleetDistanceM();
 		if (fleetAfterM != null) {
 			long fleetBeforeM = fleetAfterM - credited.distanceM();

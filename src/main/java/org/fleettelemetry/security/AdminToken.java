@@ -36,8 +36,8 @@ final class AdminToken {
 						file.toAbsolutePath());
 				return kept;
 			}
-			// an empty file (a start that died while writing it) never makes an empty
-			// admin token
+			// an empty file (a start that died while writing it) never makes
+			// an empty admin token
 			String token = Secrets.generate("adm_");
 			Path directory = file.toAbsolutePath().getParent();
 			Files.createDirectories(directory);

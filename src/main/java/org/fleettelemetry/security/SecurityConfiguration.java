@@ -52,8 +52,8 @@ class SecurityConfiguration {
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
-			// nothing asks the request for its user or roles, so it need not be wrapped
-			// to answer
+			// nothing asks the request for its user or roles, so it need not
+			// be wrapped to answer
 			.servletApi(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.headers((headers) -> headers.defaultsDisabled().addHeaderWriter(securityHeaders))

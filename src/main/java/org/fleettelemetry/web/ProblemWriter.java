@@ -31,10 +31,9 @@ public class ProblemWriter {
 	void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		// written, not closed: the response completes when the filter chain has unwound,
-		// so
-		// that the filters around this one (timings) finish before the client has its
-		// answer
+		// written, not closed: the response completes once the filter chain has
+		// unwound, so that the filters around this one (timings) finish before the
+		// client has its answer
 		response.getOutputStream().write(this.json.writeValueAsBytes(problem));
 	}
 

@@ -110,8 +110,8 @@ class SharedReadTests {
 	void anInterruptedWaiterGets503AndTheOthersOfItsRoundAreStillAnswered() throws Exception {
 		SharedRead<Integer> shared = new SharedRead<>(this.reads, LONG);
 		Call first = reading(shared);
-		// the first caller of a round starts it: interrupting it leaves the start to
-		// another one
+		// the first caller of a round starts it: interrupting it leaves the
+		// start to another one
 		Call starter = new Call(shared).awaitParked();
 		List<Call> others = calls(shared, 3);
 		starter.thread.interrupt();

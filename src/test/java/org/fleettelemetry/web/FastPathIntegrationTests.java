@@ -159,8 +159,8 @@ class FastPathIntegrationTests extends IntegrationTests {
 		this.handledBySpringMvc.clear();
 		assertThat(read(here(), SUMMARY, "text/html"))
 			.isEqualTo(read(Instances.baseUrl(withoutFastPath), SUMMARY, "text/html"));
-		// refused by Spring MVC's handler look-up (it produces JSON only), before
-		// any interceptor
+		// refused by Spring MVC's handler look-up (it produces JSON only),
+		// before any interceptor
 		assertThat(read(here(), SUMMARY, "text/html").status()).isEqualTo(406);
 		assertThat(read(here(), SUMMARY, null).headers()).contains("x-content-type-options: nosniff",
 				"x-frame-options: DENY", "cache-control: no-cache, no-store, max-age=0, must-revalidate");
@@ -168,8 +168,8 @@ class FastPathIntegrationTests extends IntegrationTests {
 
 	@Test
 	void theFleetReadsAreTimedAsSpringMvcTimesThem() {
-		// other tests of this context leave timers of their own: only those these reads
-		// move count
+		// other tests of this context leave timers of their own: only those
+		// these reads move count
 		Map<Map<String, String>, Double> here = fleetReadTimers(this.port);
 		Map<Map<String, String>, Double> there = fleetReadTimers(Instances.port(withoutFastPath));
 		for (String path : PUBLIC_READS) {
