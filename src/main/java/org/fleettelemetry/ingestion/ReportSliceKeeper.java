@@ -1,6 +1,7 @@
 package org.fleettelemetry.ingestion;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the reports' slices on every instance: on start, before the first report is
  * taken, and then at each maintenance interval, it creates the months ahead and drops the
- * slices past the retention. Instances take turns on a database lock, so running it on
- * each is harmless and none depends on another being up.
+ * slices past the retention (within the drop window, if one is set). Instances take turns
+ * on a database lock, so running it on each is harmless and none depends on another being
+ * up.
  */
 @Component
 class ReportSliceKeeper extends RepeatingTask {
@@ -48,12 +50,13 @@ class ReportSliceKeeper extends RepeatingTask {
 	@Override
 	protected void runOnce() {
 		ensureAhead();
-		if (this.settings.retention() != null) {
-			Instant cutoff = this.clock.instant().minus(this.settings.retention());
+		Instant now = this.clock.instant();
+		Duration retention = this.settings.retention();
+		if (retention != null && this.settings.mayDropAt(now)) {
+			Instant cutoff = now.minus(retention);
 			List<String> dropped = this.slices.dropBefore(cutoff, this.settings.lockTimeout());
 			if (!dropped.isEmpty()) {
-				log.info("Dropped the report slices recorded before {} (retention {}): {}", cutoff,
-						this.settings.retention(), dropped);
+				log.info("Dropped the report slices recorded before {} (retention {}): {}", cutoff, retention, dropped);
 			}
 		}
 	}

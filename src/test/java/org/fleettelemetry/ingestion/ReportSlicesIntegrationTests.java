@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Reports kept in monthly slices of their recording time: the months ahead exist, the
@@ -254,12 +256,13 @@ class ReportSlicesIntegrationTests extends IntegrationTests {
 		String token = this.api.register(vin, "NO", 1000.0);
 		post(vin, token, odometer("old-1", Instant.parse("2014-09-30T10:00:00Z"), "1100"));
 		Instant now = Instant.now();
-		ReportStorageSettings keepAll = new ReportStorageSettings(null, 2, Duration.ofHours(1), Duration.ofSeconds(5));
+		ReportStorageSettings keepAll = new ReportStorageSettings(null, 2, Duration.ofHours(1), Duration.ofSeconds(5),
+				null, null);
 		new ReportSliceKeeper(this.slices, keepAll, Clock.systemUTC()).runOnce();
 		assertThat(this.jdbc.sql("select count(*) from reports").query(Long.class).single()).isEqualTo(1);
 
 		ReportStorageSettings oneYear = new ReportStorageSettings(Duration.ofDays(365), 2, Duration.ofHours(1),
-				Duration.ofSeconds(5));
+				Duration.ofSeconds(5), null, null);
 		// a year after this month began, all of 2014 and this month's slice are past it
 		Clock nextYear = Clock.fixed(monthStart(now, 13), ZoneOffset.UTC);
 		new ReportSliceKeeper(this.slices, oneYear, nextYear).runOnce();
@@ -269,6 +272,38 @@ class ReportSlicesIntegrationTests extends IntegrationTests {
 		assertThat(sliceNames()).last()
 			.isEqualTo("reports_" + monthStart(now, 15).toString().substring(0, 7).replace('-', '_'));
 		assertThat(this.keeper.isRunning()).isTrue();
+	}
+
+	@Test
+	void theKeeperDropsOnlyWithinItsWindow() {
+		String vin = "SJNFAAZE0U6000004";
+		String token = this.api.register(vin, "NO", 1000.0);
+		post(vin, token, odometer("old-1", Instant.parse("2014-09-30T10:00:00Z"), "1100"));
+		ReportStorageSettings atNight = new ReportStorageSettings(Duration.ofDays(365), 2, Duration.ofHours(1),
+				Duration.ofSeconds(5), LocalTime.of(2, 0), LocalTime.of(5, 0));
+		Instant nextYear = monthStart(Instant.now(), 13);
+		// past the retention, but at 01:30 UTC
+		new ReportSliceKeeper(this.slices, atNight, Clock.fixed(nextYear.plus(Duration.ofMinutes(90)), ZoneOffset.UTC))
+			.runOnce();
+		assertThat(this.jdbc.sql("select count(*) from reports").query(Long.class).single()).isEqualTo(1);
+		// 02:30 UTC
+		new ReportSliceKeeper(this.slices, atNight, Clock.fixed(nextYear.plus(Duration.ofMinutes(150)), ZoneOffset.UTC))
+			.runOnce();
+		assertThat(this.jdbc.sql("select count(*) from reports").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aDropWindowMayCrossMidnightButNotBeShorterThanTheMaintenanceInterval() {
+		ReportStorageSettings overMidnight = new ReportStorageSettings(Duration.ofDays(365), 2, Duration.ofHours(1),
+				Duration.ofSeconds(5), LocalTime.of(22, 0), LocalTime.of(4, 0));
+		assertThat(overMidnight.mayDropAt(Instant.parse("2030-01-01T23:30:00Z"))).isTrue();
+		assertThat(overMidnight.mayDropAt(Instant.parse("2030-01-01T03:59:00Z"))).isTrue();
+		assertThat(overMidnight.mayDropAt(Instant.parse("2030-01-01T04:00:00Z"))).isFalse();
+		assertThat(overMidnight.mayDropAt(Instant.parse("2030-01-01T12:00:00Z"))).isFalse();
+		assertThatIllegalArgumentException().isThrownBy(() -> new ReportStorageSettings(Duration.ofDays(365), 2,
+				Duration.ofHours(1), Duration.ofSeconds(5), LocalTime.of(2, 0), LocalTime.of(2, 30)));
+		assertThatIllegalArgumentException().isThrownBy(() -> new ReportStorageSettings(Duration.ofDays(365), 2,
+				Duration.ofHours(1), Duration.ofSeconds(5), LocalTime.of(2, 0), null));
 	}
 
 }
