@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -61,12 +60,6 @@ class FleetStream extends RepeatingTask {
 
 	private final AtomicInteger count = new AtomicInteger();
 
-	/**
-	 * Numbers the reads, so that no subscriber is sent an older one after a newer; reads
-	 * are made one at a time on it.
-	 */
-	private final AtomicLong readNumber = new AtomicLong();
-
 	private final Counter reads;
 
 	private volatile @Nullable Snapshot last;
@@ -108,12 +101,9 @@ class FleetStream extends RepeatingTask {
 		subscriber.emitter.onCompletion(() -> remove(subscriber));
 		subscriber.emitter.onTimeout(() -> remove(subscriber));
 		subscriber.emitter.onError((ex) -> remove(subscriber));
-		// added before the read, so that it misses no read made after: whichever of this
-		// thread and the stream's sends a read first, the subscriber gets the newer one
-		// once, never an older one after it (summary())
 		this.subscribers.add(subscriber);
 		Snapshot snapshot = recent();
-		summary(subscriber, snapshot, snapshot.event());
+		send(subscriber, SseEmitter.event().name("summary").data(snapshot.json(), MediaType.APPLICATION_JSON).build());
 		return subscriber.emitter;
 	}
 
@@ -135,17 +125,13 @@ class FleetStream extends RepeatingTask {
 		return read();
 	}
 
-	/** One read at a time, so that their numbers follow the order they were made in. */
 	private Snapshot read() {
-		synchronized (this.readNumber) {
-			this.reads.increment();
-			long number = this.readNumber.incrementAndGet();
-			SharedFigures.Summary summary = this.figures.summary();
-			Snapshot snapshot = new Snapshot(number, new String(summary.body().json(), StandardCharsets.UTF_8),
-					summary.body().etag(), summary.figures().lastMilestone(), this.clock.instant());
-			this.last = snapshot;
-			return snapshot;
-		}
+		this.reads.increment();
+		SharedFigures.Summary summary = this.figures.summary();
+		Snapshot snapshot = new Snapshot(new String(summary.body().json(), StandardCharsets.UTF_8),
+				summary.body().etag(), summary.figures().lastMilestone(), this.clock.instant());
+		this.last = snapshot;
+		return snapshot;
 	}
 
 	/** One interval: read once for every subscriber, send what changed. */
@@ -167,9 +153,7 @@ class FleetStream extends RepeatingTask {
 			}
 		}
 		if (before == null || !now.etag().equals(before.etag())) {
-			Set<ResponseBodyEmitter.DataWithMediaType> frame = now.event();
-			this.subscribers.forEach((subscriber) -> summary(subscriber, now, frame));
-			this.lastSent = this.clock.instant();
+			broadcast(SseEmitter.event().name("summary").data(now.json(), MediaType.APPLICATION_JSON));
 		}
 		else if (!this.lastSent.plus(this.settings.heartbeat()).isAfter(this.clock.instant())) {
 			broadcast(SseEmitter.event().comment("still here"));
@@ -220,26 +204,6 @@ class FleetStream extends RepeatingTask {
 		this.lastSent = this.clock.instant();
 	}
 
-	/**
-	 * Sends a subscriber a summary read after the last it was sent, if its figures
-	 * differ: a subscription and the stream's thread may both send one at the same time,
-	 * and the subscriber then sees the newer read once, never the older after it.
-	 */
-	private void summary(Subscriber subscriber, Snapshot snapshot, Set<ResponseBodyEmitter.DataWithMediaType> frame) {
-		synchronized (subscriber) {
-			if (snapshot.number() <= subscriber.lastRead) {
-				return;
-			}
-			subscriber.lastRead = snapshot.number();
-			if (snapshot.etag().equals(subscriber.lastEtag)) {
-				return;
-			}
-			subscriber.lastEtag = snapshot.etag();
-			// under the lock: sent apart, the older could overtake the newer
-			send(subscriber, frame);
-		}
-	}
-
 	private void send(Subscriber subscriber, Set<ResponseBodyEmitter.DataWithMediaType> frame) {
 		try {
 			subscriber.emitter.send(frame);
@@ -260,40 +224,19 @@ class FleetStream extends RepeatingTask {
 		super.stop();
 	}
 
-	private static final class Subscriber {
-
-		final SseEmitter emitter;
-
-		final boolean wholeVins;
-
-		/** The number of the last read sent or passed over as unchanged, and its ETag. */
-		private long lastRead = -1;
-
-		private @Nullable String lastEtag;
-
-		Subscriber(SseEmitter emitter, boolean wholeVins) {
-			this.emitter = emitter;
-			this.wholeVins = wholeVins;
-		}
-
+	private record Subscriber(SseEmitter emitter, boolean wholeVins) {
 	}
 
 	/**
 	 * A summary as read for the stream.
 	 *
-	 * @param number the read's number: a later read has a higher one
 	 * @param json its JSON
 	 * @param etag the ETag of its figures
 	 * @param lastMilestone the last fleet milestone it shows
 	 * @param readAt when it was read
 	 */
-	private record Snapshot(long number, String json, String etag, FleetSummary.@Nullable LastMilestone lastMilestone,
+	private record Snapshot(String json, String etag, FleetSummary.@Nullable LastMilestone lastMilestone,
 			Instant readAt) {
-
-		Set<ResponseBodyEmitter.DataWithMediaType> event() {
-			return SseEmitter.event().name("summary").data(this.json, MediaType.APPLICATION_JSON).build();
-		}
-
 	}
 
 }
