@@ -9,14 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fleettelemetry.shared.ErrorCode;
 import org.fleettelemetry.web.ProblemWriter;
+import org.fleettelemetry.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -55,13 +53,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		try {
 			caller = this.tokens.resolve(header.substring(PREFIX.length()).trim());
 		}
-		catch (DataAccessResourceFailureException | TransientDataAccessException
-				| CannotCreateTransactionException ex) {
+		catch (RuntimeException ex) {
+			if (!Problems.databaseUnavailable(ex)) {
+				throw ex;
+			}
 			// a token not cached yet is checked in the database: while it cannot be
 			// reached, the request can be neither refused nor served (it was a 500)
 			log.warn("Database unavailable while checking a bearer token: {}", ex.getMessage());
-			this.problems.write(response, ErrorCode.SERVICE_UNAVAILABLE,
-					"The database is unavailable for a moment; retry shortly");
+			this.problems.write(response, ErrorCode.SERVICE_UNAVAILABLE, Problems.DATABASE_UNAVAILABLE);
 			return;
 		}
 		if (caller.isEmpty()) {

@@ -58,13 +58,14 @@ class ProblemHandler {
 
 	/**
 	 * The database is unreachable or overloaded for a moment (no connection could even
-	 * start a transaction, say): the client may retry, and retries are safe.
+	 * start a transaction, say): the client may retry, and retries are safe. The same
+	 * exceptions as {@link Problems#databaseUnavailable}.
 	 */
 	@ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class,
 			CannotCreateTransactionException.class })
 	ResponseEntity<ProblemDetail> database(NestedRuntimeException ex) {
 		log.warn("Database unavailable: {}", ex.getMessage());
-		return unavailable("The database is unavailable for a moment; retry shortly");
+		return unavailable(Problems.DATABASE_UNAVAILABLE);
 	}
 
 	private static ResponseEntity<ProblemDetail> unavailable(String detail) {

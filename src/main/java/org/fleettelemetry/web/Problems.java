@@ -7,9 +7,12 @@ import org.fleettelemetry.shared.ErrorCode;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Builds the RFC 9457 problem details of the service: every one has a {@code code}, and
@@ -71,6 +74,20 @@ public final class Problems {
 	}
 
 	/** The status of a report that breaks a crediting rule, whatever its code's own. */
+	/** What a request is told when the database cannot be reached for it. */
+	public static final String DATABASE_UNAVAILABLE = "The database is unavailable for a moment; retry shortly";
+
+	/**
+	 * Whether a failure is the database being unreachable or overloaded for a moment (no
+	 * connection could even start a transaction, say): 503, and retries are safe. The
+	 * same exceptions as {@code ProblemHandler#database}, for code that answers before
+	 * Spring MVC is reached.
+	 */
+	public static boolean databaseUnavailable(Throwable failure) {
+		return failure instanceof TransientDataAccessException || failure instanceof DataAccessResourceFailureException
+				|| failure instanceof CannotCreateTransactionException;
+	}
+
 	public static final HttpStatus REJECTED_REPORT = HttpStatus.UNPROCESSABLE_CONTENT;
 
 	public static HttpStatus status(ErrorCode code) {
