@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -62,7 +63,18 @@ class FleetStream extends RepeatingTask {
 
 	private final Counter reads;
 
+	/** The latest read, by whichever thread made it: what a new subscriber is sent. */
 	private volatile @Nullable Snapshot last;
+
+	/**
+	 * The stream thread's own previous read, which it compares its next with: not
+	 * {@link #last}, which a subscription may have read in between, and whose change the
+	 * other subscribers would then miss.
+	 */
+	private @Nullable Snapshot streamed;
+
+	/** Numbers the reads in the order they are made (one at a time). */
+	private final AtomicLong readNumber = new AtomicLong();
 
 	private volatile Instant lastSent = Instant.EPOCH;
 
@@ -101,9 +113,11 @@ class FleetStream extends RepeatingTask {
 		subscriber.emitter.onCompletion(() -> remove(subscriber));
 		subscriber.emitter.onTimeout(() -> remove(subscriber));
 		subscriber.emitter.onError((ex) -> remove(subscriber));
+		// added before the read, so that it misses no read made after: whichever of this
+		// thread and the stream's sends first, it gets each figures once, the newer last
 		this.subscribers.add(subscriber);
 		Snapshot snapshot = recent();
-		send(subscriber, SseEmitter.event().name("summary").data(snapshot.json(), MediaType.APPLICATION_JSON).build());
+		summary(subscriber, snapshot, snapshot.event());
 		return subscriber.emitter;
 	}
 
@@ -125,13 +139,17 @@ class FleetStream extends RepeatingTask {
 		return read();
 	}
 
+	/** One read at a time, so that their numbers follow the order they were made in. */
 	private Snapshot read() {
-		this.reads.increment();
-		SharedFigures.Summary summary = this.figures.summary();
-		Snapshot snapshot = new Snapshot(new String(summary.body().json(), StandardCharsets.UTF_8),
-				summary.body().etag(), summary.figures().lastMilestone(), this.clock.instant());
-		this.last = snapshot;
-		return snapshot;
+		synchronized (this.readNumber) {
+			this.reads.increment();
+			SharedFigures.Summary summary = this.figures.summary();
+			Snapshot snapshot = new Snapshot(this.readNumber.incrementAndGet(),
+					new String(summary.body().json(), StandardCharsets.UTF_8), summary.body().etag(),
+					summary.figures().lastMilestone(), this.clock.instant());
+			this.last = snapshot;
+			return snapshot;
+		}
 	}
 
 	/** One interval: read once for every subscriber, send what changed. */
@@ -143,8 +161,9 @@ class FleetStream extends RepeatingTask {
 		if (this.subscribers.isEmpty()) {
 			return;
 		}
-		Snapshot before = this.last;
+		Snapshot before = this.streamed;
 		Snapshot now = read();
+		this.streamed = now;
 		if (before != null && isHigher(now.lastMilestone(), before.lastMilestone())) {
 			// perhaps fired by another instance: this one sends only what it has not
 			MilestoneView fired = this.milestones.fleet(now.lastMilestone().distanceKm());
@@ -153,7 +172,9 @@ class FleetStream extends RepeatingTask {
 			}
 		}
 		if (before == null || !now.etag().equals(before.etag())) {
-			broadcast(SseEmitter.event().name("summary").data(now.json(), MediaType.APPLICATION_JSON));
+			Set<ResponseBodyEmitter.DataWithMediaType> frame = now.event();
+			this.subscribers.forEach((subscriber) -> summary(subscriber, now, frame));
+			this.lastSent = this.clock.instant();
 		}
 		else if (!this.lastSent.plus(this.settings.heartbeat()).isAfter(this.clock.instant())) {
 			broadcast(SseEmitter.event().comment("still here"));
@@ -204,6 +225,26 @@ class FleetStream extends RepeatingTask {
 		this.lastSent = this.clock.instant();
 	}
 
+	/**
+	 * Sends a subscriber a summary read after the last it was sent, if its figures
+	 * differ: a subscription and the stream's thread may both send one at the same time,
+	 * and the subscriber then gets the newer once, never the older after it.
+	 */
+	private void summary(Subscriber subscriber, Snapshot snapshot, Set<ResponseBodyEmitter.DataWithMediaType> frame) {
+		synchronized (subscriber) {
+			if (snapshot.number() <= subscriber.lastRead) {
+				return;
+			}
+			subscriber.lastRead = snapshot.number();
+			if (snapshot.etag().equals(subscriber.lastEtag)) {
+				return;
+			}
+			subscriber.lastEtag = snapshot.etag();
+			// under the lock: sent apart, the older could overtake the newer
+			send(subscriber, frame);
+		}
+	}
+
 	private void send(Subscriber subscriber, Set<ResponseBodyEmitter.DataWithMediaType> frame) {
 		try {
 			subscriber.emitter.send(frame);
@@ -224,19 +265,42 @@ class FleetStream extends RepeatingTask {
 		super.stop();
 	}
 
-	private record Subscriber(SseEmitter emitter, boolean wholeVins) {
+	private static final class Subscriber {
+
+		final SseEmitter emitter;
+
+		final boolean wholeVins;
+
+		/**
+		 * The number of the last read sent, or passed over as unchanged, and its ETag.
+		 */
+		long lastRead = -1;
+
+		@Nullable String lastEtag;
+
+		Subscriber(SseEmitter emitter, boolean wholeVins) {
+			this.emitter = emitter;
+			this.wholeVins = wholeVins;
+		}
+
 	}
 
 	/**
 	 * A summary as read for the stream.
 	 *
+	 * @param number the read's number: a later read has a higher one
 	 * @param json its JSON
 	 * @param etag the ETag of its figures
 	 * @param lastMilestone the last fleet milestone it shows
 	 * @param readAt when it was read
 	 */
-	private record Snapshot(String json, String etag, FleetSummary.@Nullable LastMilestone lastMilestone,
+	private record Snapshot(long number, String json, String etag, FleetSummary.@Nullable LastMilestone lastMilestone,
 			Instant readAt) {
+
+		Set<ResponseBodyEmitter.DataWithMediaType> event() {
+			return SseEmitter.event().name("summary").data(this.json, MediaType.APPLICATION_JSON).build();
+		}
+
 	}
 
 }

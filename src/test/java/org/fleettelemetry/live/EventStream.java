@@ -10,10 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A subscriber of {@code /api/v1/fleet/stream} in a test: reads the stream's events (and
@@ -22,6 +26,17 @@ import java.util.stream.Stream;
 final class EventStream implements AutoCloseable {
 
 	static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+	/**
+	 * A thread per stream, each blocked reading its lines: not CompletableFuture's
+	 * default, which on a machine of more than two cores is the common pool, whose few
+	 * threads would each stay with one stream and leave the others unread.
+	 */
+	static final Executor READERS = Executors.newCachedThreadPool((task) -> {
+		Thread reader = new Thread(task, "event-stream-reader");
+		reader.setDaemon(true);
+		return reader;
+	});
 
 	final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
 
@@ -60,7 +75,7 @@ final class EventStream implements AutoCloseable {
 				// closed by this test
 			}
 			this.ended.complete(null);
-		});
+		}, READERS);
 	}
 
 	int status() throws Exception {
@@ -69,13 +84,22 @@ final class EventStream implements AutoCloseable {
 
 	/** The next event named {@code name}, skipping others; fails after the time-out. */
 	Event next(String name, Duration timeout) throws InterruptedException {
+		Event event = poll(name, timeout);
+		if (event == null) {
+			throw new AssertionError("No event " + name + " within " + timeout);
+		}
+		return event;
+	}
+
+	/**
+	 * The next event named {@code name}, skipping others; {@code null} after the
+	 * time-out.
+	 */
+	@Nullable Event poll(String name, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
 			Event event = this.events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-			if (event == null) {
-				throw new AssertionError("No event " + name + " within " + timeout);
-			}
-			if (name.equals(event.name())) {
+			if (event == null || name.equals(event.name())) {
 				return event;
 			}
 		}

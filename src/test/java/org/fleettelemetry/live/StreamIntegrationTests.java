@@ -1,8 +1,10 @@
 package org.fleettelemetry.live;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,6 +65,61 @@ class StreamIntegrationTests extends IntegrationTests {
 			assertThat(milestone.get("distanceKm").asLong()).isEqualTo(10_000);
 			assertThat(milestone.get("vin").asString()).isEqualTo("SJNFAAZE0U6******");
 			assertThat(JSON.readTree(admin.next("milestone", WAIT).data()).get("vin").asString()).isEqualTo(VIN);
+		}
+	}
+
+	/**
+	 * Subscriptions racing the stream's reads while the figures change all the time (an
+	 * instance reading every 5 ms): each subscriber is sent each figures once, never an
+	 * older summary after a newer one, and ends on the figures as they are.
+	 */
+	@Test
+	void sendsEachSubscriberEachFiguresOnceInTheOrderReadAndTheLast() throws Exception {
+		ConfigurableApplicationContext instance = Instances.start("fleet.stream.interval=5ms");
+		String base = Instances.baseUrl(instance);
+		Api api = Instances.api(instance);
+		List<EventStream> streams = new ArrayList<>();
+		try {
+			String token = api.register(VIN, "ES", 0.0);
+			int reports = 120;
+			CompletableFuture<Void> crediting = CompletableFuture.runAsync(() -> {
+				for (int i = 1; i <= reports; i++) {
+					String at = Instant.parse("2014-09-30T10:00:00Z").plusSeconds(i).toString();
+					assertThat(api.post("/api/v1/vehicles/" + VIN + "/reports", token, Api.odometer("odo-" + i, at, i))
+						.status()).isEqualTo(201);
+				}
+			});
+			// fewer than the 1,000 an instance serves: one more would be refused
+			while (!crediting.isDone() && streams.size() < 500) {
+				streams.add(new EventStream(base, null));
+				Thread.sleep(5);
+			}
+			crediting.get();
+			for (int i = 0; i < streams.size(); i++) {
+				assertThat(streams.get(i).status()).as("stream %d", i + 1).isEqualTo(200);
+				List<Long> seen = new ArrayList<>();
+				String last = "";
+				long lastReports = -1;
+				while (lastReports < reports) {
+					String what = "stream %d of %d, after summaries of %s reports".formatted(i + 1, streams.size(),
+							seen);
+					EventStream.Event event = streams.get(i).poll("summary", WAIT);
+					assertThat(event).as("the next summary of " + what).isNotNull();
+					long next = JSON.readTree(event.data()).get("reports").asLong();
+					assertThat(event.data()).as(what).isNotEqualTo(last);
+					assertThat(next).as(what).isGreaterThanOrEqualTo(lastReports);
+					seen.add(next);
+					last = event.data();
+					lastReports = next;
+				}
+			}
+			assertThat(streams).hasSizeGreaterThan(10);
+		}
+		finally {
+			instance.close();
+			for (EventStream stream : streams) {
+				stream.close();
+			}
 		}
 	}
 
