@@ -159,6 +159,9 @@ class FleetStream extends RepeatingTask {
 			milestone(milestone);
 		}
 		if (this.subscribers.isEmpty()) {
+			// forgotten, so that a milestone reached while nobody followed is not sent
+			// late
+			this.streamed = null;
 			return;
 		}
 		Snapshot before = this.streamed;
