@@ -159,8 +159,7 @@ class FleetStream extends RepeatingTask {
 			milestone(milestone);
 		}
 		if (this.subscribers.isEmpty()) {
-			// forgotten, so that a milestone reached while nobody followed is not sent
-			// late
+			// forgotten: a milestone reached while nobody followed is not sent late
 			this.streamed = null;
 			return;
 		}
