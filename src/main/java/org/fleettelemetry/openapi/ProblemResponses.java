@@ -52,7 +52,8 @@ import static org.fleettelemetry.shared.ErrorCode.WEBHOOK_NOT_FOUND;
 
 /**
  * The problem details an operation can answer with: the codes its shape implies (a body,
- * a token, a VIN or an id in the path, query parameters) and those particular to it, each
+ * a token, a VIN or an id in the path, query parameters), those particular to it, and
+ * those of every operation ({@code SERVICE_UNAVAILABLE}, {@code INTERNAL_ERROR}), each
  * documented under the HTTP status {@link Problems} gives it.
  */
 final class ProblemResponses {
@@ -66,20 +67,15 @@ final class ProblemResponses {
 			Map.entry("POST /api/v1/vehicles/{vin}/odometer-resets", List.of(RESET_OUT_OF_ORDER, VEHICLE_RETIRED)),
 			Map.entry(ContractDocumentation.SINGLE_REPORT,
 					List.of(REPORT_ID_CONFLICT, ODOMETER_ROLLBACK, IMPLAUSIBLE_DISTANCE, TIMESTAMP_IN_FUTURE,
-							UNKNOWN_VEHICLE, VEHICLE_RETIRED, SERVICE_UNAVAILABLE, OUTCOME_UNKNOWN)),
-			Map.entry("POST /api/v1/vehicles/{vin}/reports/batch",
-					List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE, OUTCOME_UNKNOWN)),
-			Map.entry("POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE, SERVICE_UNAVAILABLE, OUTCOME_UNKNOWN)),
-			Map.entry("GET /api/v1/fleet/summary", List.of(SERVICE_UNAVAILABLE)),
-			Map.entry("GET /api/v1/fleet/countries", List.of(SERVICE_UNAVAILABLE)),
+							UNKNOWN_VEHICLE, VEHICLE_RETIRED, OUTCOME_UNKNOWN)),
+			Map.entry("POST /api/v1/vehicles/{vin}/reports/batch", List.of(BATCH_TOO_LARGE, OUTCOME_UNKNOWN)),
+			Map.entry("POST /api/v1/reports/batch", List.of(BATCH_TOO_LARGE, OUTCOME_UNKNOWN)),
 			// public, but a vehicle's milestones (scope=VEHICLE with vin) need its token
 			Map.entry("GET /api/v1/milestones", List.of(UNAUTHORIZED, FORBIDDEN, VEHICLE_NOT_FOUND)),
 			Map.entry(ContractDocumentation.RELEASE,
 					List.of(ANOMALY_NOT_FOUND, ALREADY_RESOLVED, NOT_RELEASABLE, REPORT_ID_CONFLICT, ODOMETER_ROLLBACK,
 							IMPLAUSIBLE_DISTANCE, VEHICLE_RETIRED)),
 			Map.entry("POST /api/v1/anomalies/{id}/discard", List.of(ANOMALY_NOT_FOUND, ALREADY_RESOLVED)),
-			Map.entry("GET /api/v1/fleet/stream", List.of(SERVICE_UNAVAILABLE)),
-			Map.entry("GET /api/v1/admin/reconciliation", List.of(SERVICE_UNAVAILABLE)),
 			Map.entry("DELETE /api/v1/webhooks/{id}", List.of(WEBHOOK_NOT_FOUND)),
 			Map.entry("DELETE /api/v1/admin/keys/{id}", List.of(API_KEY_NOT_FOUND)),
 			Map.entry("GET /api/v1/webhooks/{id}/deliveries", List.of(WEBHOOK_NOT_FOUND)),
@@ -145,6 +141,8 @@ final class ProblemResponses {
 		}
 		codes.addAll(PARTICULAR.getOrDefault(key, List.of()));
 		codes.removeAll(NOT_ANSWERED.getOrDefault(key, List.of()));
+		// with the database out of reach, any operation is 503 (the token check too)
+		codes.add(SERVICE_UNAVAILABLE);
 		codes.add(INTERNAL_ERROR);
 		return codes.stream()
 			.distinct()

@@ -132,6 +132,10 @@ class OpenApiIntegrationTests extends IntegrationTests {
 			.forEach((path) -> path.getValue().properties().forEach((method) -> {
 				JsonNode responses = method.getValue().path("responses");
 				assertThat(responses.has("500")).as("%s %s answers 500", method.getKey(), path.getKey()).isTrue();
+				// any operation answers 503 while the database is out of reach
+				assertThat(responses.path("503").path("headers").has("Retry-After"))
+					.as("%s %s answers 503 with Retry-After", method.getKey(), path.getKey())
+					.isTrue();
 				responses.properties()
 					.stream()
 					.filter((response) -> response.getKey().matches("[45]\\d\\d"))
