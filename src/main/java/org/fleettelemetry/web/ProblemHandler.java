@@ -28,6 +28,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -143,18 +144,17 @@ class ProblemHandler {
 	 * An answer no converter can write in the form the client asked for (JSON in UTF-16,
 	 * say): the client's choice, not the service's failure. An answer cut because the
 	 * client hung up while it was written is no failure either (Jackson wraps Tomcat's
-	 * {@link ClientAbortException}). Any other failure to write an answer stays a 500.
+	 * {@link ClientAbortException}; Spring's {@link DisconnectedClientHelper} looks
+	 * through the causes). Any other failure to write an answer stays a 500.
 	 */
 	@ExceptionHandler
 	@Nullable ResponseEntity<ProblemDetail> notWritable(HttpMessageNotWritableException ex) {
 		if (ex.getCause() == null) {
 			return answered(Problems.of(ErrorCode.NOT_ACCEPTABLE, "Ask for application/json in UTF-8"));
 		}
-		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof ClientAbortException || cause instanceof AsyncRequestNotUsableException) {
-				clientGone(ex);
-				return null;
-			}
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			clientGone(ex);
+			return null;
 		}
 		return unexpected(ex);
 	}

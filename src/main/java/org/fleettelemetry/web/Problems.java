@@ -73,7 +73,6 @@ public final class Problems {
 		return MDC.get(TRACE_ID);
 	}
 
-	/** The status of a report that breaks a crediting rule, whatever its code's own. */
 	/** What a request is told when the database cannot be reached for it. */
 	public static final String DATABASE_UNAVAILABLE = "The database is unavailable for a moment; retry shortly";
 
@@ -88,6 +87,7 @@ public final class Problems {
 				|| failure instanceof CannotCreateTransactionException;
 	}
 
+	/** The status of a report that breaks a crediting rule, whatever its code's own. */
 	public static final HttpStatus REJECTED_REPORT = HttpStatus.UNPROCESSABLE_CONTENT;
 
 	public static HttpStatus status(ErrorCode code) {
